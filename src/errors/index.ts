@@ -1,0 +1,2 @@
+/** Errors: one type, rendered everywhere as an OperationOutcome. */
+export * from './fhir-error.ts';
