@@ -53,7 +53,7 @@ function lockDataDir(dataDir: string): () => void {
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, 'utf8').trim());
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new FhirError(409, 'lock', `The data folder ${dataDir} is in use by another Kerne process (pid ${pid}). Stop it first, or start this one with another --data-dir.`);
+      throw new FhirError(409, 'conflict', `The data folder ${dataDir} is in use by another Kerne process (pid ${pid}). Stop it first, or start this one with another --data-dir.`);
     }
     rmSync(lockFile, { force: true });
   }

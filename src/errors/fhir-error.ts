@@ -21,7 +21,6 @@ export const IssueType = {
   tooLong: 'too-long',
   tooCostly: 'too-costly',
   processing: 'processing',
-  lock: 'lock',
   exception: 'exception',
   informational: 'informational',
   forbidden: 'forbidden',

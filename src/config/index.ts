@@ -1,0 +1,2 @@
+/** Configuration schema and loader. */
+export { ConfigSchema, loadConfig, type KerneConfig } from './config.ts';

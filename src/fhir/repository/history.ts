@@ -1,0 +1,89 @@
+/**
+ * History of one resource, a type or the whole system, newest first, with _count, _since, _at and paging.
+ * @see https://hl7.org/fhir/R4/http.html#history
+ */
+import type { Queryable } from '../../db/index.ts';
+import { badRequest } from '../../errors/index.ts';
+import { toStoredRow, type StoredResource } from './stored-resource.ts';
+
+export interface HistoryQuery {
+  readonly type?: string;
+  readonly id?: string;
+  readonly count: number;
+  readonly offset: number;
+  readonly since?: string;
+  readonly at?: string;
+}
+
+export interface HistoryPage {
+  readonly versions: StoredResource[];
+  readonly total: number | undefined;
+  readonly hasMore: boolean;
+}
+
+export const MAX_HISTORY_COUNT = 1000;
+
+export function parseHistoryParams(params: [string, string][]): Omit<HistoryQuery, 'type' | 'id'> {
+  let count = 50;
+  let offset = 0;
+  let since: string | undefined;
+  let at: string | undefined;
+  for (const [name, value] of params) {
+    if (name === '_count') {
+      if (!/^\d+$/.test(value)) throw badRequest(`_count must be a whole number, not '${value.slice(0, 40)}'`, '_count');
+      count = Math.min(Number(value), MAX_HISTORY_COUNT);
+    } else if (name === '_offset') {
+      if (!/^\d+$/.test(value)) throw badRequest(`_offset must be a whole number`, '_offset');
+      offset = Number(value);
+    } else if (name === '_since' || name === '_at') {
+      if (!/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+        throw badRequest(`${name} must be an instant such as 2024-01-31T12:00:00Z, not '${value.slice(0, 40)}'`, name);
+      }
+      if (name === '_since') since = value;
+      else at = value;
+    } else if (name !== '_format' && name !== '_pretty') {
+      throw badRequest(`Unknown history parameter '${name.slice(0, 40)}'`, name);
+    }
+  }
+  return { count, offset, ...(since ? { since } : {}), ...(at ? { at } : {}) };
+}
+
+export async function readHistory(q: Queryable, query: HistoryQuery): Promise<HistoryPage> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (query.type) {
+    args.push(query.type);
+    where.push(`type = $${args.length}`);
+  }
+  if (query.id) {
+    args.push(query.id);
+    where.push(`id = $${args.length}`);
+  }
+  if (query.since) {
+    args.push(query.since);
+    where.push(`last_updated >= $${args.length}`);
+  }
+  if (query.at) {
+    args.push(query.at);
+    where.push(`last_updated <= $${args.length}`);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const cols = 'rid, type, id, version_id, last_updated, deleted, content';
+  args.push(query.count + 1, query.offset);
+  const rows = await q.query<Parameters<typeof toStoredRow>[0]>(
+    `SELECT * FROM (SELECT ${cols} FROM resource ${filter} UNION ALL SELECT ${cols} FROM resource_history ${filter}) v
+     ORDER BY last_updated DESC, rid DESC, version_id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`,
+    args,
+  );
+  const hasMore = rows.length > query.count;
+  const versions = rows.slice(0, query.count).map(toStoredRow);
+  let total: number | undefined;
+  if (query.id) {
+    const t = await q.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM resource ${filter})::int + (SELECT count(*) FROM resource_history ${filter})::int AS n`,
+      args.slice(0, -2),
+    );
+    total = t[0]?.n;
+  }
+  return { versions, total, hasMore };
+}

@@ -1,0 +1,30 @@
+/** SQL reads of stored versions: current, one version, and the current row locked for a write. */
+import type { Queryable } from '../../db/index.ts';
+import { toStoredRow, type StoredResource } from './stored-resource.ts';
+
+type Row = Parameters<typeof toStoredRow>[0];
+const COLUMNS = 'rid, type, id, version_id, last_updated, deleted, content';
+
+export async function readCurrentRow(q: Queryable, type: string, id: string, forUpdate = false): Promise<StoredResource | undefined> {
+  const rows = await q.query<Row>(
+    `SELECT ${COLUMNS} FROM resource WHERE type = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [type, id],
+  );
+  return rows[0] && toStoredRow(rows[0]);
+}
+
+export async function readVersionRow(q: Queryable, type: string, id: string, versionId: number): Promise<StoredResource | undefined> {
+  const rows = await q.query<Row>(
+    `SELECT ${COLUMNS} FROM resource WHERE type = $1 AND id = $2 AND version_id = $3
+     UNION ALL
+     SELECT ${COLUMNS} FROM resource_history WHERE type = $1 AND id = $2 AND version_id = $3
+     LIMIT 1`,
+    [type, id, versionId],
+  );
+  return rows[0] && toStoredRow(rows[0]);
+}
+
+/** Serialises writers of one logical resource (also update-as-create of a new id) until the transaction ends. */
+export async function lockResourceKey(q: Queryable, key: string): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+}

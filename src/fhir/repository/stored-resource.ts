@@ -1,0 +1,47 @@
+/** One stored resource version as the repository hands it out: the JSON text is returned as stored. */
+import type { IndexRows } from '../search/index-rows.ts';
+import type { ChangeAction } from '../../events/change.ts';
+
+export interface StoredResource {
+  readonly rid: string;
+  readonly type: string;
+  readonly id: string;
+  readonly versionId: number;
+  /** ISO-8601 instant, identical to meta.lastUpdated in the JSON. */
+  readonly lastUpdated: string;
+  readonly deleted: boolean;
+  /** The resource JSON (null for the tombstone of a delete). */
+  readonly json: string | null;
+}
+
+/** A version about to be written. */
+export interface NewVersion {
+  readonly type: string;
+  readonly id: string;
+  readonly versionId: number;
+  readonly lastUpdated: string;
+  readonly deleted: boolean;
+  readonly json: string | null;
+  readonly index: IndexRows;
+  readonly action: ChangeAction;
+}
+
+export function toStoredRow(row: {
+  rid: string;
+  type: string;
+  id: string;
+  version_id: number;
+  last_updated: string;
+  deleted: boolean;
+  content: string | null;
+}): StoredResource {
+  return {
+    rid: row.rid,
+    type: row.type,
+    id: row.id,
+    versionId: row.version_id,
+    lastUpdated: new Date(row.last_updated).toISOString(),
+    deleted: row.deleted,
+    json: row.content,
+  };
+}

@@ -1,0 +1,2 @@
+/** Operations: metrics, health. */
+export { metricsPlugin, interactionOf, type MetricsOptions } from './metrics.ts';

@@ -1,0 +1,66 @@
+/** Prometheus metrics at /metrics: requests and latency per FHIR interaction, database pool, event backlog. */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Db } from '../db/index.ts';
+
+export interface MetricsOptions {
+  readonly db: Db;
+  /** Number of committed changes not yet published (the outbox backlog). */
+  readonly eventBacklog: () => Promise<number>;
+}
+
+/** Not encapsulated (fastify-plugin): its hook must see every route. */
+export const metricsPlugin = fp(async function metrics(app: FastifyInstance, options: MetricsOptions): Promise<void> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'kerne_' });
+  const requests = new Counter({
+    name: 'kerne_http_requests_total',
+    help: 'HTTP requests by FHIR interaction and status code',
+    labelNames: ['interaction', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'kerne_http_request_duration_seconds',
+    help: 'HTTP request latency by FHIR interaction',
+    labelNames: ['interaction'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [registry],
+  });
+  const pool = new Gauge({ name: 'kerne_db_pool_connections', help: 'Database pool connections by state', labelNames: ['state'] as const, registers: [registry] });
+  const backlog = new Gauge({ name: 'kerne_event_backlog', help: 'Committed changes not yet published', registers: [registry] });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const interaction = interactionOf(req.method, req.url);
+    requests.inc({ interaction, status: String(reply.statusCode) });
+    latency.observe({ interaction }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', async (_req, reply) => {
+    const s = options.db.stats();
+    pool.set({ state: 'total' }, s.total);
+    pool.set({ state: 'idle' }, s.idle);
+    pool.set({ state: 'waiting' }, s.waiting);
+    backlog.set(await options.eventBacklog().catch(() => -1));
+    reply.type(registry.contentType).send(await registry.metrics());
+  });
+});
+
+/** Names the FHIR interaction of a request from its method and path shape (bounded label values). */
+export function interactionOf(method: string, url: string): string {
+  const path = url.split('?')[0] ?? '';
+  if (!path.startsWith('/fhir')) return path === '/metrics' || path === '/healthz' ? path.slice(1) : 'other';
+  const seg = path.slice(5).split('/').filter(Boolean);
+  const [type, id, op, vid] = seg;
+  if (!type) return method === 'POST' ? 'batch-transaction' : 'other';
+  if (type === 'metadata') return 'capabilities';
+  if (type === '_history') return 'history-system';
+  if (id === undefined) {
+    return ({ GET: 'search-type', POST: 'create', PUT: 'conditional-update', DELETE: 'conditional-delete' } as Record<string, string>)[method] ?? 'other';
+  }
+  if (id === '_search') return 'search-type';
+  if (id === '_history') return 'history-type';
+  if (op === '_history') return vid ? 'vread' : 'history-instance';
+  if (op) return 'operation';
+  return ({ GET: 'read', HEAD: 'read', PUT: 'update', PATCH: 'patch', DELETE: 'delete' } as Record<string, string>)[method] ?? 'other';
+}
