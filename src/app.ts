@@ -8,9 +8,10 @@ import { migrate, openDb, type Db } from './db/index.ts';
 import { toFhirError } from './errors/index.ts';
 import { InProcessChangeBus, OutboxRelay, type ChangeBus } from './events/index.ts';
 import { loadFhirDefinitions } from './fhir/definitions/index.ts';
-import { FhirRepository, type SearchPort } from './fhir/repository/index.ts';
+import { FhirRepository, readConformanceResources, type SearchPort } from './fhir/repository/index.ts';
 import { FHIR_JSON, fhirRestPlugin } from './fhir/rest/index.ts';
-import type { ResourceValidator } from './fhir/validation/validator.ts';
+import * as search from './fhir/search/index.ts';
+import { createValidator, type Validator } from './fhir/validation/index.ts';
 import { metricsPlugin } from './ops/index.ts';
 
 export const KERNE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -26,18 +27,36 @@ export interface Kerne {
   close(): Promise<void>;
 }
 
-/** What the composition root wires in; tests may pass their own store. */
-export interface KerneParts {
-  readonly db?: Db;
+/** The repository's neighbours: the search engine and the validator (with the store's installed profiles). */
+export interface RepositoryParts {
   readonly search: SearchPort;
-  readonly validator: ResourceValidator;
+  readonly validator: Validator;
 }
 
-export async function createKerne(config: KerneConfig, parts: KerneParts): Promise<Kerne> {
+export async function createRepositoryParts(db: Db): Promise<RepositoryParts> {
+  const validator = createValidator();
+  validator.loadConformance(await readConformanceResources(db));
+  const engine: SearchPort = {
+    extractIndexRows: search.extractIndexRows,
+    executeSearch: search.executeSearch,
+    findMatchingIds: search.findMatchingIds,
+    searchBundleJson: search.searchBundleJson,
+    applySummaryAndElements: search.applySummaryAndElements,
+  };
+  return { search: engine, validator };
+}
+
+/** What tests may replace: the store (a fresh test database). */
+export interface KerneOverrides {
+  readonly db?: Db;
+}
+
+export async function createKerne(config: KerneConfig, overrides: KerneOverrides = {}): Promise<Kerne> {
   // 1. Definitions and storage
   loadFhirDefinitions();
-  const db = parts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  const db = overrides.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   await migrate(db);
+  const parts = await createRepositoryParts(db);
 
   // 2. Change events: outbox → bus
   const bus: ChangeBus = new InProcessChangeBus();

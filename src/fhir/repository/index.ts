@@ -4,3 +4,4 @@ export type { StoredResource, NewVersion } from './stored-resource.ts';
 export type { SearchPort, SearchRequest, SearchResult, SearchEntry } from './ports.ts';
 export { parseHistoryParams, type HistoryQuery, type HistoryPage } from './history.ts';
 export { etag, parseIfMatch, isValidId, assertValidId } from './fhir-id.ts';
+export { readConformanceResources, CONFORMANCE_TYPES } from './conformance.ts';

@@ -1,0 +1,35 @@
+/** `kerne start`: runs the server until SIGTERM/SIGINT, then shuts down gracefully. */
+import { createKerne } from '../app.ts';
+import { loadConfig } from '../config/index.ts';
+import { loadDemoDataIfEmpty } from '../demo/index.ts';
+
+export async function startCommand(flags: Record<string, unknown>): Promise<number> {
+  const config = loadConfig(flags);
+  const kerne = await createKerne(config);
+  const log = kerne.http.log;
+  if (config.demo) {
+    const loaded = await loadDemoDataIfEmpty(kerne.repo);
+    if (loaded) log.info({ resources: loaded }, 'demo data loaded into the empty store');
+  }
+  await kerne.http.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  log.info(`Kerne is ready: http://${config.host}:${config.port}/fhir (storage: ${where}${config.natsUrl ? ', events: NATS' : ''})`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutting down: finishing in-flight requests');
+      const force = setTimeout(() => {
+        log.error('shutdown grace period passed; exiting');
+        process.exit(1);
+      }, config.shutdownGraceMs);
+      force.unref();
+      kerne.close().then(resolve, (err: unknown) => {
+        log.error({ err }, 'error during shutdown');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}

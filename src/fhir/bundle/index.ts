@@ -1,0 +1,2 @@
+/** Batch and transaction Bundles. */
+export { processBundle, type BundleContext } from './process-bundle.ts';
