@@ -41,7 +41,7 @@ export async function startTestKerne(store: TestStore, config: Record<string, un
       } catch {
         json = undefined;
       }
-      return { status: res.statusCode, headers: res.headers, text: res.body, json };
+      return { status: res.statusCode, headers: res.headers as TestResponse['headers'], text: res.body, json };
     },
     close: () => kerne.close(),
   };

@@ -32,18 +32,22 @@ CREATE INDEX resource_history_type_last_updated ON resource_history (type, last_
 CREATE INDEX resource_history_last_updated ON resource_history (last_updated);
 
 -- Search indexes. `type` is the resource type, `param` the search parameter code.
+-- Lookup indexes end in (or include) rid, so searches and counts run as index-only scans, and an
+-- equality lookup returns rids in order (ORDER BY rid LIMIT n stops early). The extended
+-- statistics let the planner see how common a code is within a (type, param).
 CREATE TABLE sp_token (
   rid bigint NOT NULL, type text NOT NULL, param text NOT NULL,
   system text, code text, text text
 );
-CREATE INDEX sp_token_lookup ON sp_token (type, param, code, system);
+CREATE INDEX sp_token_lookup ON sp_token (type, param, code, rid) INCLUDE (system);
+CREATE STATISTICS sp_token_stats (mcv, ndistinct) ON type, param, code, system FROM sp_token;
 CREATE INDEX sp_token_rid ON sp_token (rid);
 
 CREATE TABLE sp_string (
   rid bigint NOT NULL, type text NOT NULL, param text NOT NULL,
   norm text NOT NULL, exact text NOT NULL
 );
-CREATE INDEX sp_string_lookup ON sp_string (type, param, norm text_pattern_ops);
+CREATE INDEX sp_string_lookup ON sp_string (type, param, norm text_pattern_ops) INCLUDE (rid);
 CREATE INDEX sp_string_trgm ON sp_string USING gin (norm gin_trgm_ops);
 CREATE INDEX sp_string_rid ON sp_string (rid);
 
@@ -51,14 +55,14 @@ CREATE TABLE sp_date (
   rid bigint NOT NULL, type text NOT NULL, param text NOT NULL,
   lo timestamptz NOT NULL, hi timestamptz NOT NULL
 );
-CREATE INDEX sp_date_lookup ON sp_date (type, param, lo, hi);
+CREATE INDEX sp_date_lookup ON sp_date (type, param, lo, hi) INCLUDE (rid);
 CREATE INDEX sp_date_rid ON sp_date (rid);
 
 CREATE TABLE sp_number (
   rid bigint NOT NULL, type text NOT NULL, param text NOT NULL,
   value numeric NOT NULL, lo numeric NOT NULL, hi numeric NOT NULL
 );
-CREATE INDEX sp_number_lookup ON sp_number (type, param, value);
+CREATE INDEX sp_number_lookup ON sp_number (type, param, value) INCLUDE (rid);
 CREATE INDEX sp_number_rid ON sp_number (rid);
 
 CREATE TABLE sp_quantity (
@@ -66,22 +70,24 @@ CREATE TABLE sp_quantity (
   value numeric NOT NULL, lo numeric NOT NULL, hi numeric NOT NULL,
   system text, code text, unit text
 );
-CREATE INDEX sp_quantity_lookup ON sp_quantity (type, param, value);
+CREATE INDEX sp_quantity_lookup ON sp_quantity (type, param, value) INCLUDE (rid, system, code);
 CREATE INDEX sp_quantity_rid ON sp_quantity (rid);
 
 CREATE TABLE sp_reference (
   rid bigint NOT NULL, type text NOT NULL, param text NOT NULL,
   target_type text, target_id text, url text
 );
-CREATE INDEX sp_reference_lookup ON sp_reference (type, param, target_id);
-CREATE INDEX sp_reference_target ON sp_reference (target_type, target_id);
+CREATE INDEX sp_reference_lookup ON sp_reference (type, param, target_id, rid) INCLUDE (target_type);
+CREATE INDEX sp_reference_url ON sp_reference (type, param, url) WHERE url IS NOT NULL;
+CREATE STATISTICS sp_reference_stats (mcv, ndistinct) ON type, param, target_type FROM sp_reference;
+CREATE INDEX sp_reference_target ON sp_reference (target_type, target_id) INCLUDE (type, param, rid);
 CREATE INDEX sp_reference_rid ON sp_reference (rid);
 
 CREATE TABLE sp_uri (
   rid bigint NOT NULL, type text NOT NULL, param text NOT NULL,
   value text NOT NULL
 );
-CREATE INDEX sp_uri_lookup ON sp_uri (type, param, value);
+CREATE INDEX sp_uri_lookup ON sp_uri (type, param, value text_pattern_ops) INCLUDE (rid);
 CREATE INDEX sp_uri_rid ON sp_uri (rid);
 
 -- Transactional outbox: one row per committed change, published after commit.

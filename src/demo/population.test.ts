@@ -1,0 +1,147 @@
+/** The demo population: deterministic, fictitious CPR numbers, references inside the Bundle, valid FHIR R4. */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { validateResource } from '@medplum/core';
+import type { Bundle, Patient, Resource } from '@medplum/fhirtypes';
+import { loadFhirDefinitions } from '../fhir/definitions/index.ts';
+import { birthDateOf, DEMO_TAG, generateDemoPopulation, genderOf, satisfiesModulus11 } from './index.ts';
+
+const CPR = 'urn:oid:1.2.208.176.1.2';
+const resources = (b: Bundle) => (b.entry ?? []).map((e) => e.resource as Resource);
+const patients = (b: Bundle) => resources(b).filter((r): r is Patient => r.resourceType === 'Patient');
+
+/** Every `reference` string anywhere in a resource. */
+function referencesIn(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) referencesIn(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'reference' && typeof v === 'string') out.push(v);
+      else referencesIn(v, out);
+    }
+  }
+  return out;
+}
+
+describe('generateDemoPopulation', () => {
+  const bundle = generateDemoPopulation({ seed: 42, patients: 50 });
+
+  test('is deterministic for a seed and differs between seeds', () => {
+    assert.deepEqual(generateDemoPopulation({ seed: 42, patients: 50 }), bundle);
+    assert.notDeepEqual(generateDemoPopulation({ seed: 43, patients: 50 }), bundle);
+  });
+
+  test('is a transaction of POSTs with unique urn:uuid fullUrls; the hospital and clinicians are conditional creates', () => {
+    assert.equal(bundle.type, 'transaction');
+    const urls = bundle.entry!.map((e) => e.fullUrl!);
+    assert.ok(urls.every((u) => /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u)));
+    assert.equal(new Set(urls).size, urls.length);
+    for (const e of bundle.entry!) assert.deepEqual([e.request!.method, e.request!.url], ['POST', e.resource!.resourceType]);
+    const org = bundle.entry!.find((e) => e.resource!.resourceType === 'Organization')!;
+    assert.equal((org.resource as { name?: string }).name, 'Demo Sygehus');
+    assert.match(org.request!.ifNoneExist!, /^identifier=urn:oid:1\.2\.208\.176\.1\.1\|\d{11,}$/);
+    assert.ok(bundle.entry!.filter((e) => e.resource!.resourceType === 'Practitioner').every((e) => e.request!.ifNoneExist));
+  });
+
+  test('has the asked number of patients with Danish names, addresses and the demo tag on every resource', () => {
+    assert.equal(patients(bundle).length, 50);
+    assert.ok(resources(bundle).every((r) => r.meta?.tag?.some((t) => t.system === DEMO_TAG.system && t.code === DEMO_TAG.code)));
+    for (const p of patients(bundle)) {
+      assert.ok(p.name?.[0]?.family && p.name[0].given?.length);
+      assert.match(p.address?.[0]?.postalCode ?? '', /^\d{4}$/);
+      assert.equal(p.address?.[0]?.country, 'DK');
+    }
+    assert.ok(patients(bundle).some((p) => /[æøåÆØÅ]/.test(`${p.name![0]!.given!.join(' ')} ${p.name![0]!.family}`)));
+    assert.equal(generateDemoPopulation({ seed: 1, patients: 3 }).entry!.filter((e) => e.resource!.resourceType === 'Patient').length, 3);
+  });
+
+  test('CPR numbers: 10 digits, fail modulus 11, match birth date and gender, unique', () => {
+    const cprs = patients(bundle).map((p) => {
+      const cpr = p.identifier!.find((i) => i.system === CPR)!.value!;
+      assert.match(cpr, /^\d{10}$/);
+      assert.equal(satisfiesModulus11(cpr), false, cpr);
+      assert.equal(birthDateOf(cpr), p.birthDate, cpr);
+      assert.equal(genderOf(cpr), p.gender, `${cpr}: last digit odd = male, even = female`);
+      assert.notEqual(p.birthDate!.slice(5), '01-01');
+      return cpr;
+    });
+    assert.equal(new Set(cprs).size, cprs.length);
+  });
+
+  test('every reference resolves to an entry of the Bundle', () => {
+    const urls = new Set(bundle.entry!.map((e) => e.fullUrl));
+    const refs = resources(bundle).flatMap((r) => referencesIn(r));
+    assert.ok(refs.length > 1000);
+    for (const ref of refs) assert.ok(urls.has(ref), ref);
+  });
+
+  test('clinical content: encounter classes, SKS diagnoses, LOINC vitals with UCUM, NPU labs, allergies, current admissions', () => {
+    const all = resources(bundle);
+    const classes = new Set(all.flatMap((r) => (r.resourceType === 'Encounter' ? [r.class.code] : [])));
+    assert.deepEqual([...classes].sort(), ['AMB', 'EMER', 'IMP']);
+    assert.ok(all.some((r) => r.resourceType === 'Encounter' && r.status === 'in-progress'));
+    const conditions = all.filter((r) => r.resourceType === 'Condition');
+    assert.ok(conditions.length > 0 && conditions.every((c) => /^D[A-Z]\d{2,4}$/.test(c.code!.coding![0]!.code!) && c.code!.coding![0]!.system === 'urn:oid:1.2.208.176.2.4'));
+    const codes = new Set(all.flatMap((r) => (r.resourceType === 'Observation' ? r.code.coding!.map((c) => `${c.system}|${c.code}`) : [])));
+    for (const c of ['8867-4', '9279-1', '59408-5', '8310-5', '85354-9']) assert.ok(codes.has(`http://loinc.org|${c}`), c);
+    assert.ok(codes.has('urn:oid:1.2.208.176.2.1|NPU02319'));
+    const bp = all.find((r) => r.resourceType === 'Observation' && r.code.coding![0]!.code === '85354-9');
+    assert.deepEqual(bp?.resourceType === 'Observation' && bp.component!.map((c) => [c.code.coding![0]!.code, c.valueQuantity!.code]), [
+      ['8480-6', 'mm[Hg]'],
+      ['8462-4', 'mm[Hg]'],
+    ]);
+    assert.ok(all.some((r) => r.resourceType === 'AllergyIntolerance'));
+  });
+
+  test('codes with required bindings use values from their value sets', () => {
+    const allowed = (value: string | undefined, codes: string, what: string) => assert.ok(value !== undefined && codes.split(' ').includes(value), `${what}: ${value}`);
+    const codeOf = (cc: { coding?: { code?: string }[] } | undefined) => cc?.coding?.[0]?.code;
+    for (const r of resources(bundle)) {
+      switch (r.resourceType) {
+        case 'Patient':
+          allowed(r.gender, 'male female other unknown', 'Patient.gender');
+          allowed(r.address?.[0]?.use, 'home work temp old billing', 'Address.use');
+          allowed(r.address?.[0]?.type, 'postal physical both', 'Address.type');
+          allowed(r.name?.[0]?.use, 'usual official temp nickname anonymous old maiden', 'HumanName.use');
+          allowed(r.identifier?.[0]?.use, 'usual official temp secondary old', 'Identifier.use');
+          break;
+        case 'Practitioner':
+          allowed(r.gender, 'male female other unknown', 'Practitioner.gender');
+          break;
+        case 'Encounter':
+          allowed(r.status, 'planned arrived triaged in-progress onleave finished cancelled entered-in-error unknown', 'Encounter.status');
+          assert.equal(r.class.system, 'http://terminology.hl7.org/CodeSystem/v3-ActCode');
+          break;
+        case 'Condition':
+          allowed(codeOf(r.clinicalStatus), 'active recurrence relapse inactive remission resolved', 'Condition.clinicalStatus');
+          allowed(codeOf(r.verificationStatus), 'unconfirmed provisional differential confirmed refuted entered-in-error', 'Condition.verificationStatus');
+          break;
+        case 'Observation':
+          allowed(r.status, 'registered preliminary final amended corrected cancelled entered-in-error unknown', 'Observation.status');
+          for (const q of [r.valueQuantity, ...(r.component ?? []).map((c) => c.valueQuantity)]) if (q) assert.equal(q.system, 'http://unitsofmeasure.org');
+          break;
+        case 'AllergyIntolerance':
+          allowed(codeOf(r.clinicalStatus), 'active inactive resolved', 'AllergyIntolerance.clinicalStatus');
+          allowed(codeOf(r.verificationStatus), 'unconfirmed confirmed refuted entered-in-error', 'AllergyIntolerance.verificationStatus');
+          allowed(r.type, 'allergy intolerance', 'AllergyIntolerance.type');
+          for (const c of r.category ?? []) allowed(c, 'food medication environment biologic', 'AllergyIntolerance.category');
+          allowed(r.criticality, 'low high unable-to-assess', 'AllergyIntolerance.criticality');
+          break;
+      }
+    }
+  });
+
+  describe('validation', () => {
+    before(() => {
+      loadFhirDefinitions();
+    });
+    test('every resource passes @medplum/core validateResource', () => {
+      for (const r of resources(bundle)) {
+        try {
+          validateResource(r);
+        } catch (err) {
+          assert.fail(`${r.resourceType}: ${JSON.stringify((err as { outcome?: unknown }).outcome ?? String(err))}`);
+        }
+      }
+    });
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The searchable parameters of each resource type, prepared once: the R4 SearchParameter, its
+ * FHIRPath expression pruned to the branches for this type and compiled. @see https://hl7.org/fhir/R4/searchparameter.html
+ */
+import { parseFhirPath, type FhirPathAtom } from '@medplum/core';
+import type { SearchParameter } from '@medplum/fhirtypes';
+import { searchParametersOf } from '../definitions/index.ts';
+
+/** The parameter types that have an index table (composite and special are not indexed). */
+export type IndexedType = 'token' | 'string' | 'date' | 'number' | 'quantity' | 'reference' | 'uri';
+const INDEXED = new Set<string>(['token', 'string', 'date', 'number', 'quantity', 'reference', 'uri']);
+/** Parameters stored on the resource row itself, or not indexed at all. */
+const ON_RESOURCE_ROW = new Set(['_id', '_lastUpdated', '_compartment']);
+
+export interface IndexedParam {
+  readonly code: string;
+  readonly type: IndexedType;
+  readonly targets: readonly string[];
+  readonly definition: SearchParameter;
+  readonly atom: FhirPathAtom;
+}
+
+export interface TypeParams {
+  /** Every R4 parameter of the type by code (including _id, _lastUpdated, composite, special). */
+  readonly all: Readonly<Record<string, SearchParameter>>;
+  /** The parameters with index rows, by code. */
+  readonly indexed: ReadonlyMap<string, IndexedParam>;
+  /** The same, as a list (extraction walks it). */
+  readonly list: readonly IndexedParam[];
+}
+
+const cache = new Map<string, TypeParams>();
+
+export function paramsOf(resourceType: string): TypeParams {
+  let p = cache.get(resourceType);
+  if (!p) {
+    p = prepare(resourceType);
+    cache.set(resourceType, p);
+  }
+  return p;
+}
+
+/** The indexed parameter `code` of `resourceType`, or undefined. */
+export function indexedParam(resourceType: string, code: string): IndexedParam | undefined {
+  return paramsOf(resourceType).indexed.get(code);
+}
+
+function prepare(resourceType: string): TypeParams {
+  const all = searchParametersOf(resourceType);
+  const indexed = new Map<string, IndexedParam>();
+  for (const [code, sp] of Object.entries(all)) {
+    if (ON_RESOURCE_ROW.has(code) || !INDEXED.has(sp.type) || !sp.expression) continue;
+    const expression = pruneExpression(sp.expression, resourceType);
+    if (!expression) continue;
+    indexed.set(code, {
+      code,
+      type: sp.type as IndexedType,
+      targets: sp.target ?? [],
+      definition: sp,
+      atom: parseFhirPath(expression),
+    });
+  }
+  return { all, indexed, list: [...indexed.values()] };
+}
+
+/**
+ * Keeps the top-level `|` branches of a shared expression that can apply to the type
+ * (`Observation.code | Condition.code` → `Observation.code` for Observation). Branches that do not
+ * start with a type name are kept as they are.
+ */
+export function pruneExpression(expression: string, resourceType: string): string {
+  const branches = splitTopLevel(expression);
+  const kept = branches.filter((b) => {
+    const m = /^\(*\s*([A-Z][A-Za-z]*)\b/.exec(b);
+    if (!m) return true;
+    const head = m[1];
+    return head === resourceType || head === 'Resource' || head === 'DomainResource';
+  });
+  return kept.join(' | ');
+}
+
+function splitTopLevel(expression: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let start = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i];
+    if (c === "'" && expression[i - 1] !== '\\') quote = !quote;
+    if (quote) continue;
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(expression.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(expression.slice(start).trim());
+  return out.filter((b) => b.length > 0);
+}
