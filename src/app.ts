@@ -6,13 +6,14 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { KerneConfig } from './config/index.ts';
 import { migrate, openDb, type Db } from './db/index.ts';
 import { toFhirError } from './errors/index.ts';
-import { InProcessChangeBus, OutboxRelay, type ChangeBus } from './events/index.ts';
+import { createChangeBus, OutboxRelay, readStoreId, type ChangeBus } from './events/index.ts';
 import { loadFhirDefinitions } from './fhir/definitions/index.ts';
 import { FhirRepository, readConformanceResources, type SearchPort } from './fhir/repository/index.ts';
 import { FHIR_JSON, fhirRestPlugin } from './fhir/rest/index.ts';
 import * as search from './fhir/search/index.ts';
 import { createValidator, type Validator } from './fhir/validation/index.ts';
 import { metricsPlugin } from './ops/index.ts';
+import { createSubscriptions, type SubscriptionOptions, type Subscriptions } from './subscriptions/index.ts';
 
 export const KERNE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -23,6 +24,7 @@ export interface Kerne {
   readonly repo: FhirRepository;
   readonly bus: ChangeBus;
   readonly relay: OutboxRelay;
+  readonly subscriptions: Subscriptions;
   /** Stops accepting requests, lets in-flight ones finish, flushes the outbox, closes the store. */
   close(): Promise<void>;
 }
@@ -49,6 +51,8 @@ export async function createRepositoryParts(db: Db): Promise<RepositoryParts> {
 /** What tests may replace: the store (a fresh test database). */
 export interface KerneOverrides {
   readonly db?: Db;
+  /** Delivery tuning (tests use short back-off). */
+  readonly subscriptions?: SubscriptionOptions;
 }
 
 export async function createKerne(config: KerneConfig, overrides: KerneOverrides = {}): Promise<Kerne> {
@@ -58,8 +62,8 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   await migrate(db);
   const parts = await createRepositoryParts(db);
 
-  // 2. Change events: outbox → bus
-  const bus: ChangeBus = new InProcessChangeBus();
+  // 2. Change events: outbox → bus (NATS JetStream when NATS_URL is set, in-process otherwise)
+  const bus: ChangeBus = await createChangeBus(config.natsUrl, { namespace: await readStoreId(db) });
   const relay = new OutboxRelay(db, bus);
 
   // 3. The repository: every read and write goes through it
@@ -83,9 +87,13 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   });
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog() });
   http.get('/healthz', async () => ({ status: 'ok' }));
-  await http.register(fhirRestPlugin, { prefix: '/fhir', repo, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: [] });
+  // 5. Subscriptions: rest-hook and websocket notifications of committed changes
+  const subscriptions = createSubscriptions({ db, repo, bus, log: http.log, baseUrl: config.baseUrl, options: overrides.subscriptions });
+  await http.register(fhirRestPlugin, { prefix: '/fhir', repo, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
+  await http.register(subscriptions.plugin);
 
   relay.committed(); // publish what an earlier run left in the outbox
+  await subscriptions.start(); // and deliver what earlier runs left undelivered
 
   let closing: Promise<void> | undefined;
   return {
@@ -95,11 +103,13 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     repo,
     bus,
     relay,
+    subscriptions,
     close() {
       closing ??= (async () => {
         await http.close();
         await relay.flush().catch(() => {});
         await relay.stop();
+        await subscriptions.close();
         await bus.close();
         await db.close();
       })();

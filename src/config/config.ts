@@ -34,7 +34,9 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     logLevel: env.KERNE_LOG_LEVEL,
   };
   const merged: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries({ ...fromEnv, ...flags })) if (v !== undefined && v !== '') merged[k] = v;
+  for (const source of [fromEnv, flags]) {
+    for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') merged[k] = v;
+  }
   const parsed = ConfigSchema.safeParse(merged);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

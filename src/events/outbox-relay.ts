@@ -16,10 +16,12 @@ export class OutboxRelay implements CommitListener {
   #again = false;
   #stopped = false;
   #timer: NodeJS.Timeout | undefined;
+  readonly #onError: (err: unknown) => void;
 
-  constructor(db: Db, bus: ChangeBus, options: { pollMs?: number } = {}) {
+  constructor(db: Db, bus: ChangeBus, options: { pollMs?: number; onError?: (err: unknown) => void } = {}) {
     this.#db = db;
     this.#bus = bus;
+    this.#onError = options.onError ?? (() => {});
     const pollMs = options.pollMs ?? 1000;
     // A safety net for rows committed by a node that died before relaying them.
     this.#timer = setInterval(() => this.committed(), pollMs);
@@ -33,7 +35,8 @@ export class OutboxRelay implements CommitListener {
       this.#again = true;
       return;
     }
-    this.#running = this.#drain().finally(() => {
+    // A failed publish (NATS down) leaves the rows unpublished; the poll tries again.
+    this.#running = this.#drain().catch(this.#onError).finally(() => {
       this.#running = undefined;
       if (this.#again) {
         this.#again = false;

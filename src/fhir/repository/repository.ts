@@ -12,6 +12,7 @@ import type { CommitListener } from '../../events/change.ts';
 import { isResourceType } from '../definitions/index.ts';
 import { emptyIndexRows } from '../search/index-rows.ts';
 import type { ResourceValidator } from '../validation/validator.ts';
+import { assertNoControlCharacters } from './control-characters.ts';
 import { assertValidId } from './fhir-id.ts';
 import { readHistory, type HistoryPage, type HistoryQuery } from './history.ts';
 import type { SearchPort, SearchRequest, SearchResult } from './ports.ts';
@@ -269,6 +270,7 @@ export class FhirRepository {
     const stamped = { ...resource, meta: { ...meta, versionId: String(versionId), lastUpdated } } as Resource;
     this.#validator.validate(stamped);
     const json = JSON.stringify(stamped);
+    assertNoControlCharacters(json, stamped.resourceType);
     const id = stamped.id!;
     const newVersion: NewVersion = {
       type: stamped.resourceType,
