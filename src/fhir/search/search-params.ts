@@ -2,7 +2,8 @@
  * The searchable parameters of each resource type, prepared once: the R4 SearchParameter, its
  * FHIRPath expression pruned to the branches for this type and compiled. @see https://hl7.org/fhir/R4/searchparameter.html
  */
-import { parseFhirPath, type FhirPathAtom } from '@medplum/core';
+import { parseFhirPath, type FhirPathAtom, type TypedValue } from '@medplum/core';
+import { compileFastPath } from './fast-path.ts';
 import type { SearchParameter } from '@medplum/fhirtypes';
 import { searchParametersOf } from '../definitions/index.ts';
 
@@ -18,6 +19,8 @@ export interface IndexedParam {
   readonly targets: readonly string[];
   readonly definition: SearchParameter;
   readonly atom: FhirPathAtom;
+  /** The compiled fast path, when the expression is simple enough (see fast-path.ts). */
+  readonly fast: ((resource: Record<string, unknown>) => TypedValue[]) | undefined;
 }
 
 export interface TypeParams {
@@ -58,6 +61,7 @@ function prepare(resourceType: string): TypeParams {
       targets: sp.target ?? [],
       definition: sp,
       atom: parseFhirPath(expression),
+      fast: process.env.KERNE_FHIRPATH_FAST === '0' ? undefined : compileFastPath(expression, resourceType),
     });
   }
   return { all, indexed, list: [...indexed.values()] };
