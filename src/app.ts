@@ -76,6 +76,11 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     bodyLimit: config.bodyLimit,
     forceCloseConnections: false,
     return503OnClosing: true,
+    // Errors Fastify raises before routing (a malformed URL, a bad content type) are OperationOutcomes too.
+    frameworkErrors: (err, _req, reply) => {
+      const e = toFhirError(err);
+      reply.code(e.status).type(FHIR_JSON).send(JSON.stringify(e.outcome));
+    },
   });
   http.setErrorHandler((err, req, reply) => {
     const e = toFhirError(err);

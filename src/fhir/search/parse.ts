@@ -33,6 +33,11 @@ export interface ParseOptions {
   readonly filtersOnly?: boolean;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+// eslint-disable-next-line no-control-regex
+const ALL_CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 export function parseSearch(resourceType: string, pairs: readonly [string, string][], options: ParseOptions): ParsedSearch {
   if (!isResourceType(resourceType)) throw new FhirError(404, IssueType.notFound, `Unknown resource type '${resourceType}'`, 'type');
   const q: ParsedSearch = {
@@ -40,6 +45,10 @@ export function parseSearch(resourceType: string, pairs: readonly [string, strin
   };
   for (const [name, value] of pairs) {
     if (IGNORED.has(name)) continue;
+    if (CONTROL_CHARACTERS.test(name) || CONTROL_CHARACTERS.test(value)) {
+      const safeName = name.replace(ALL_CONTROL_CHARACTERS, '?').slice(0, 40);
+      throw badRequest(`Search parameter '${safeName}' contains control characters`, safeName);
+    }
     try {
       const used = parsePair(q, name, value, options);
       if (used) q.used.push([name, value]);
