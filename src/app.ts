@@ -2,7 +2,7 @@
  * Kerne's composition root: what starts, in which order, and how it stops. Read this first.
  */
 import { readFileSync } from 'node:fs';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { KerneConfig } from './config/index.ts';
 import { migrate, openDb, type Db } from './db/index.ts';
 import { toFhirError } from './errors/index.ts';
@@ -79,7 +79,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     // Errors Fastify raises before routing (a malformed URL, a bad content type) are OperationOutcomes too.
     frameworkErrors: (err, _req, reply) => {
       const e = toFhirError(err);
-      reply.code(e.status).type(FHIR_JSON).send(JSON.stringify(e.outcome));
+      (reply as unknown as FastifyReply).code(e.status).type(FHIR_JSON).send(JSON.stringify(e.outcome));
     },
   });
   http.setErrorHandler((err, req, reply) => {

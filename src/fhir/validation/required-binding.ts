@@ -6,7 +6,8 @@ import type { ElementDefinitionBinding, OperationOutcomeIssue } from '@medplum/f
 import { isObject, type Node } from './json-nodes.ts';
 import { expansionHas, type Terminology } from './value-sets.ts';
 
-const BOUND_TYPES = new Set(['code', 'Coding', 'CodeableConcept']);
+/** Types a binding applies to; string and uri values are checked as codes (any system). */
+const BOUND_TYPES = new Set(['code', 'string', 'uri', 'Coding', 'CodeableConcept']);
 
 /** Whether an element's binding is one we check (required, with a ValueSet). */
 export function isRequiredBinding(binding: ElementDefinitionBinding | undefined): binding is ElementDefinitionBinding & { valueSet: string } {
@@ -34,7 +35,7 @@ export function checkRequiredBinding(
       details: { text: `Value ${shown} is not in the required ValueSet ${binding.valueSet}` },
       expression: [path],
     });
-  if (node.type === 'code') {
+  if (node.type === 'code' || node.type === 'string' || node.type === 'uri') {
     if (typeof v === 'string' && !expansionHas(expansion, undefined, v)) fail(node.path, `'${v}'`);
     return;
   }

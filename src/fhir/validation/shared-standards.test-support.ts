@@ -36,7 +36,8 @@ export function dependencyChain(igFolder: string): { folders: string[]; missing:
     for (const [n, v] of Object.entries(dir ? (manifest(dir).dependencies ?? {}) : {})) if (!pinned.has(n)) pinned.set(n, v);
   }
   const present = [...pinned].filter(([n, v]) => packageFolder(n, v));
-  present.sort(([a], [b]) => (RANK.indexOf(a) + 99) % 100 - (RANK.indexOf(b) + 99) % 100);
+  const rank = (n: string) => (RANK.includes(n) ? RANK.indexOf(n) : RANK.length);
+  present.sort(([a], [b]) => rank(a) - rank(b));
   return {
     folders: [...present.map(([n, v]) => packageFolder(n, v)!), igFolder],
     missing: [...pinned].filter(([n, v]) => !packageFolder(n, v)).map(([n, v]) => `${n}#${v}`),
