@@ -2,17 +2,16 @@
  * Kerne's composition root: what starts, in which order, and how it stops. Read this first.
  */
 import { readFileSync } from 'node:fs';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { KerneConfig } from './config/index.ts';
 import { migrate, openDb, type Db } from './db/index.ts';
-import { toFhirError } from './errors/index.ts';
 import { createChangeBus, OutboxRelay, readStoreId, type ChangeBus } from './events/index.ts';
 import { loadFhirDefinitions } from './fhir/definitions/index.ts';
-import { FhirRepository, readConformanceResources, type SearchPort } from './fhir/repository/index.ts';
-import { FHIR_JSON, fhirRestPlugin } from './fhir/rest/index.ts';
+import { CONFORMANCE_TYPES, FhirRepository, readConformanceResources, type SearchPort } from './fhir/repository/index.ts';
+import { fhirRestPlugin } from './fhir/rest/index.ts';
 import * as search from './fhir/search/index.ts';
 import { createValidator, type Validator } from './fhir/validation/index.ts';
-import { metricsPlugin } from './ops/index.ts';
+import { createHttpServer, metricsPlugin } from './ops/index.ts';
 import { createSubscriptions, type SubscriptionOptions, type Subscriptions } from './subscriptions/index.ts';
 
 export const KERNE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -56,6 +55,9 @@ export interface KerneOverrides {
 }
 
 export async function createKerne(config: KerneConfig, overrides: KerneOverrides = {}): Promise<Kerne> {
+  const http = createHttpServer(config);
+  const log = http.log;
+
   // 1. Definitions and storage
   loadFhirDefinitions();
   const db = overrides.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
@@ -63,42 +65,25 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   const parts = await createRepositoryParts(db);
 
   // 2. Change events: outbox → bus (NATS JetStream when NATS_URL is set, in-process otherwise)
-  const bus: ChangeBus = await createChangeBus(config.natsUrl, { namespace: await readStoreId(db) });
-  const relay = new OutboxRelay(db, bus);
+  const onEventError = (err: unknown) => log.warn({ err }, 'change events: publish failed; will retry');
+  const bus: ChangeBus = await createChangeBus(config.natsUrl, { namespace: await readStoreId(db), onError: onEventError });
+  const relay = new OutboxRelay(db, bus, { onError: onEventError });
 
   // 3. The repository: every read and write goes through it
   const repo = new FhirRepository({ db, validator: parts.validator, search: parts.search, commits: relay });
+  reloadProfilesOnChange(db, bus, parts.validator, log);
 
-  // 4. HTTP
-  const http = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: config.bodyLimit,
-    forceCloseConnections: false,
-    return503OnClosing: true,
-    // Errors Fastify raises before routing (a malformed URL, a bad content type) are OperationOutcomes too.
-    frameworkErrors: (err, _req, reply) => {
-      const e = toFhirError(err);
-      (reply as unknown as FastifyReply).code(e.status).type(FHIR_JSON).send(JSON.stringify(e.outcome));
-    },
-  });
-  http.setErrorHandler((err, req, reply) => {
-    const e = toFhirError(err);
-    if (e.status >= 500) req.log.error({ err }, 'request failed');
-    reply.code(e.status).type(FHIR_JSON).send(JSON.stringify(e.outcome));
-  });
-  http.setNotFoundHandler((req, reply) => {
-    reply.code(404).type(FHIR_JSON).send(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', details: { text: `No route ${req.method} ${req.url.split('?')[0]}` } }] }));
-  });
+  // 4. Subscriptions: rest-hook and websocket notifications of committed changes
+  const subscriptions = createSubscriptions({ db, repo, bus, log, baseUrl: config.baseUrl, options: overrides.subscriptions });
+
+  // 5. HTTP: metrics, the FHIR API, the subscription websocket
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog() });
-  http.get('/healthz', async () => ({ status: 'ok' }));
-  // 5. Subscriptions: rest-hook and websocket notifications of committed changes
-  const subscriptions = createSubscriptions({ db, repo, bus, log: http.log, baseUrl: config.baseUrl, options: overrides.subscriptions });
   await http.register(fhirRestPlugin, { prefix: '/fhir', repo, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
   await http.register(subscriptions.plugin);
 
-  relay.committed(); // publish what an earlier run left in the outbox
-  await subscriptions.start(); // and deliver what earlier runs left undelivered
+  // 6. Catch up on what an earlier run left: unpublished changes, undelivered notifications
+  relay.committed();
+  await subscriptions.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -110,6 +95,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     relay,
     subscriptions,
     close() {
+      // In-flight requests finish; the outbox is flushed (or left for the next start); then the store closes.
       closing ??= (async () => {
         await http.close();
         await relay.flush().catch(() => {});
@@ -121,4 +107,20 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
       return closing;
     },
   };
+}
+
+/** Profiles installed while running (or by another node) take effect without a restart. */
+function reloadProfilesOnChange(db: Db, bus: ChangeBus, validator: Validator, log: FastifyBaseLogger): void {
+  let timer: NodeJS.Timeout | undefined;
+  bus.subscribe((event) => {
+    if (!(CONFORMANCE_TYPES as readonly string[]).includes(event.type) || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      readConformanceResources(db).then(
+        (resources) => validator.loadConformance(resources),
+        (err: unknown) => log.warn({ err }, 'could not reload profiles'),
+      );
+    }, 200);
+    timer.unref();
+  });
 }

@@ -1,2 +1,3 @@
 /** Operations: metrics, health. */
 export { metricsPlugin, interactionOf, type MetricsOptions } from './metrics.ts';
+export { createHttpServer } from './http-server.ts';
