@@ -166,7 +166,7 @@ function normalizeType(code: string): string {
 }
 
 /** Splits at `sep` outside parentheses and quotes. */
-function splitTop(text: string, sep: '.' | '|'): string[] {
+export function splitTop(text: string, sep: '.' | '|'): string[] {
   const out: string[] = [];
   let depth = 0;
   let quote = false;

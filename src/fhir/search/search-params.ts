@@ -3,7 +3,7 @@
  * FHIRPath expression pruned to the branches for this type and compiled. @see https://hl7.org/fhir/R4/searchparameter.html
  */
 import { parseFhirPath, type FhirPathAtom, type TypedValue } from '@medplum/core';
-import { compileFastPath } from './fast-path.ts';
+import { compileFastPath, splitTop } from './fast-path.ts';
 import type { SearchParameter } from '@medplum/fhirtypes';
 import { searchParametersOf } from '../definitions/index.ts';
 
@@ -73,7 +73,7 @@ function prepare(resourceType: string): TypeParams {
  * start with a type name are kept as they are.
  */
 export function pruneExpression(expression: string, resourceType: string): string {
-  const branches = splitTopLevel(expression);
+  const branches = splitTop(expression, '|').filter((b) => b.length > 0);
   const kept = branches.filter((b) => {
     const m = /^\(*\s*([A-Z][A-Za-z]*)\b/.exec(b);
     if (!m) return true;
@@ -83,22 +83,3 @@ export function pruneExpression(expression: string, resourceType: string): strin
   return kept.join(' | ');
 }
 
-function splitTopLevel(expression: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = false;
-  let start = 0;
-  for (let i = 0; i < expression.length; i++) {
-    const c = expression[i];
-    if (c === "'" && expression[i - 1] !== '\\') quote = !quote;
-    if (quote) continue;
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(expression.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(expression.slice(start).trim());
-  return out.filter((b) => b.length > 0);
-}
