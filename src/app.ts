@@ -34,8 +34,8 @@ export interface RepositoryParts {
   readonly validator: Validator;
 }
 
-export async function createRepositoryParts(db: Db): Promise<RepositoryParts> {
-  const validator = createValidator();
+export async function createRepositoryParts(db: Db, config: Pick<KerneConfig, 'validation'>): Promise<RepositoryParts> {
+  const validator = createValidator({ mode: config.validation });
   validator.loadConformance(await readConformanceResources(db));
   const engine: SearchPort = {
     extractIndexRows: search.extractIndexRows,
@@ -62,7 +62,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   loadFhirDefinitions();
   const db = overrides.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   await migrate(db);
-  const parts = await createRepositoryParts(db);
+  const parts = await createRepositoryParts(db, config);
 
   // 2. Change events: outbox → bus (NATS JetStream when NATS_URL is set, in-process otherwise)
   const onEventError = (err: unknown) => log.warn({ err }, 'change events: publish failed; will retry');

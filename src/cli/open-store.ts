@@ -10,7 +10,7 @@ import { FhirRepository } from '../fhir/repository/index.ts';
 export async function openStore(config: KerneConfig) {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrate(db);
-  const parts = await createRepositoryParts(db);
+  const parts = await createRepositoryParts(db, config);
   const repo = new FhirRepository({ db, ...parts });
   return { db, repo, parts, close: () => db.close() };
 }

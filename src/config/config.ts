@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   demo: z.boolean().default(false),
   /** Largest request body accepted (bytes); the biggest Synthea bundle is about 5 MB. */
   bodyLimit: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** 'fast': R4 JSON Schema + required bindings + installed profiles; 'full': also the base FHIRPath invariants. */
+  validation: z.enum(['fast', 'full']).default('fast'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Milliseconds to let in-flight requests finish on SIGTERM. */
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
@@ -32,6 +34,7 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     natsUrl: env.NATS_URL,
     bodyLimit: env.KERNE_BODY_LIMIT,
     logLevel: env.KERNE_LOG_LEVEL,
+    validation: env.KERNE_VALIDATION,
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromEnv, flags]) {

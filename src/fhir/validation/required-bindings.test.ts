@@ -60,7 +60,13 @@ describe('required bindings', () => {
     validator.validate({ resourceType: 'Patient', language: 'xx-YY' } as Resource);
   });
 
-  test('can be switched off', () => {
-    createValidator({ requiredBindings: false }).validate({ resourceType: 'Patient', gender: 'robot' } as unknown as Resource);
+  test('can be switched off (for codings; plain codes stay checked by the R4 JSON Schema)', () => {
+    const condition = {
+      resourceType: 'Condition',
+      subject: { reference: 'Patient/1' },
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'bogus' }] },
+    };
+    assert.throws(() => validator.validate(condition as unknown as Resource), FhirError);
+    createValidator({ requiredBindings: false }).validate(condition as unknown as Resource);
   });
 });
