@@ -12,7 +12,7 @@ import { handleInteraction } from '../rest/interactions.ts';
 import type { FhirRequest, FhirResponse } from '../rest/fhir-request.ts';
 import type { Prefer } from '../rest/prefer.ts';
 import { parseBundle, type BundleEntryRequest } from './parse-entries.ts';
-import { parseConditionalReference, rewriteReferences } from './references.ts';
+import { parseConditionalReference, rewriteReferences, undoRewrites, type RewriteLog } from './references.ts';
 
 /** Processing order within a transaction. */
 const ORDER: Record<string, number> = { DELETE: 0, POST: 1, PUT: 2, PATCH: 3, GET: 4, HEAD: 4 };
@@ -42,9 +42,11 @@ async function runBatch(repo: FhirRepository, entries: BundleEntryRequest[], con
 }
 
 async function runTransaction(repo: FhirRepository, entries: BundleEntryRequest[], context: BundleContext): Promise<FhirResponse[]> {
+  const rewrites: RewriteLog = [];
   return repo.transaction(async (ctx) => {
-    // Work on copies: a retried transaction (deadlock) starts again from the client's input.
-    const resources = entries.map((e) => (e.resource ? (structuredClone(e.resource) as Resource) : undefined));
+    // A retried transaction (after a deadlock) starts again from the client's input.
+    undoRewrites(rewrites);
+    const resources = entries.map((e) => e.resource);
     const ids = new Map<string, string>(); // fullUrl → Type/id
     const plan: { entry: BundleEntryRequest; existing?: string; id?: string }[] = entries.map((entry) => ({ entry }));
     const seenConditions = new Map<string, string>();
@@ -90,12 +92,16 @@ async function runTransaction(repo: FhirRepository, entries: BundleEntryRequest[
       const resource = resources[entry.index];
       if (!resource) continue;
       const conditional: string[] = [];
-      rewriteReferences(resource, (ref) => {
-        const mapped = ids.get(ref);
-        if (mapped) return mapped;
-        if (parseConditionalReference(ref)) conditional.push(ref);
-        return ref;
-      });
+      rewriteReferences(
+        resource,
+        (ref) => {
+          const mapped = ids.get(ref);
+          if (mapped) return mapped;
+          if (parseConditionalReference(ref)) conditional.push(ref);
+          return ref;
+        },
+        rewrites,
+      );
       if (conditional.length) {
         await atEntry(entry, async () => {
           const resolved = new Map<string, string>();
@@ -107,7 +113,7 @@ async function runTransaction(repo: FhirRepository, entries: BundleEntryRequest[
             }
             resolved.set(ref, `${type}/${matches[0]!.id}`);
           }
-          rewriteReferences(resource, (ref) => resolved.get(ref) ?? ref);
+          rewriteReferences(resource, (ref) => resolved.get(ref) ?? ref, rewrites);
         });
       }
     }
