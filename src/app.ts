@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { KerneConfig } from './config/index.ts';
-import { migrate, openDb, type Db } from './db/index.ts';
+import { keepStatisticsFresh, migrate, openDb, type Db } from './db/index.ts';
 import { createChangeBus, OutboxRelay, readStoreId, type ChangeBus } from './events/index.ts';
 import { loadFhirDefinitions } from './fhir/definitions/index.ts';
 import { CONFORMANCE_TYPES, FhirRepository, readConformanceResources, type SearchPort } from './fhir/repository/index.ts';
@@ -62,6 +62,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   loadFhirDefinitions();
   const db = overrides.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   await migrate(db);
+  const stopStatistics = keepStatisticsFresh(db, undefined, (err) => log.warn({ err }, 'ANALYZE failed'));
   const parts = await createRepositoryParts(db, config);
 
   // 2. Change events: outbox → bus (NATS JetStream when NATS_URL is set, in-process otherwise)
@@ -98,6 +99,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
       // In-flight requests finish; the outbox is flushed (or left for the next start); then the store closes.
       closing ??= (async () => {
         await http.close();
+        stopStatistics();
         await relay.flush().catch(() => {});
         await relay.stop();
         await subscriptions.close();

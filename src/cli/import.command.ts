@@ -1,5 +1,6 @@
 /** `kerne import <paths...>`: streams Bundles and NDJSON into the store, with a progress bar and a summary. */
 import { loadConfig } from '../config/index.ts';
+import { analyze } from '../db/index.ts';
 import { openStore } from './open-store.ts';
 import { formatSummary, importPaths, renderProgressBar } from '../import/index.ts';
 import { processBundle } from '../fhir/bundle/index.ts';
@@ -29,6 +30,7 @@ export async function importCommand(flags: Record<string, unknown>, paths: strin
       },
     );
     if (tty) process.stderr.write('\n');
+    await analyze(store.db); // fresh planner statistics for what was just loaded
     process.stdout.write(`${formatSummary(summary)}\n`);
     return summary.failures.length ? 1 : 0;
   } finally {

@@ -1,5 +1,5 @@
 /** Storage: the Db port, its two drivers and the migrations. */
-export type { Db, Queryable, PoolStats } from './db.ts';
+export type { Db, Queryable, QueryOptions, PoolStats } from './db.ts';
 export { migrate, listMigrations } from './migrate.ts';
 import type { Db } from './db.ts';
 
@@ -18,3 +18,4 @@ export async function openDb(options: DbOptions): Promise<Db> {
   const { openPglite } = await import('./pglite.ts');
   return openPglite(options.dataDir);
 }
+export { analyze, keepStatisticsFresh } from './statistics.ts';

@@ -1,6 +1,6 @@
 /** PostgreSQL driver (node-postgres pool), selected by DATABASE_URL. */
 import pg from 'pg';
-import type { Db, Queryable } from './db.ts';
+import type { Db, Queryable, QueryOptions } from './db.ts';
 
 // Timestamps, bigints and numerics stay text: exact, and no Date round trip on hot paths.
 for (const oid of [20, 1082, 1114, 1184, 1700]) pg.types.setTypeParser(oid, (v: string) => v);
@@ -12,8 +12,10 @@ export async function openPostgres(url: string, poolSize: number): Promise<Db> {
   });
   await pool.query('SELECT 1');
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R>(sql: string, params?: readonly unknown[]) {
-      const res = await c.query(sql, params as unknown[] | undefined);
+    async query<R>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const res = options?.name
+        ? await c.query({ name: options.name, text: sql, values: params as unknown[] | undefined })
+        : await c.query(sql, params as unknown[] | undefined);
       return res.rows as R[];
     },
     async exec(sql: string) {

@@ -9,6 +9,7 @@ export async function readCurrentRow(q: Queryable, type: string, id: string, for
   const rows = await q.query<Row>(
     `SELECT ${COLUMNS} FROM resource WHERE type = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [type, id],
+    { name: forUpdate ? 'kerne_read_for_update' : 'kerne_read' },
   );
   return rows[0] && toStoredRow(rows[0]);
 }
@@ -20,11 +21,12 @@ export async function readVersionRow(q: Queryable, type: string, id: string, ver
      SELECT ${COLUMNS} FROM resource_history WHERE type = $1 AND id = $2 AND version_id = $3
      LIMIT 1`,
     [type, id, versionId],
+    { name: 'kerne_vread' },
   );
   return rows[0] && toStoredRow(rows[0]);
 }
 
 /** Serialises writers of one logical resource (also update-as-create of a new id) until the transaction ends. */
 export async function lockResourceKey(q: Queryable, key: string): Promise<void> {
-  await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key], { name: 'kerne_lock_key' });
 }

@@ -169,7 +169,7 @@ export class FhirRepository {
     }
     const versionId = (current?.versionId ?? 0) + 1;
     const action = current && !current.deleted ? 'update' : 'create';
-    const version = this.#prepare(resource, versionId, action);
+    const version = this.#prepare(resource, versionId, action, current?.rid);
     const [rid] = await writeVersions(ctx.q, [version.newVersion]);
     return { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: action === 'create' ? 'created' : 'updated' };
   }
@@ -217,7 +217,7 @@ export class FhirRepository {
       throw badRequest(`JSON Patch could not be applied: ${(err as Error).message.split('\n')[0]}`, 'Patch');
     }
     if (patched?.resourceType !== type || patched.id !== id) throw badRequest('A patch may not change resourceType or id', 'Patch');
-    const version = this.#prepare(patched, current.versionId + 1, 'update');
+    const version = this.#prepare(patched, current.versionId + 1, 'update', current.rid);
     const [rid] = await writeVersions(ctx.q, [version.newVersion]);
     return { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: 'updated' };
   }
@@ -243,6 +243,7 @@ export class FhirRepository {
       json: null,
       index: emptyIndexRows(),
       action: 'delete',
+      previousRid: current.rid,
     };
     const [rid] = await writeVersions(ctx.q, [newVersion]);
     const stored: StoredResource = { rid: rid!, type, id, versionId: newVersion.versionId, lastUpdated, deleted: true, json: null };
@@ -264,7 +265,7 @@ export class FhirRepository {
     return writeVersions(ctx.q, versions);
   }
 
-  #prepare(resource: Resource, versionId: number, action: NewVersion['action']) {
+  #prepare(resource: Resource, versionId: number, action: NewVersion['action'], previousRid?: string) {
     const lastUpdated = this.#now().toISOString();
     const { versionId: _v, lastUpdated: _l, ...meta } = resource.meta ?? {};
     const stamped = { ...resource, meta: { ...meta, versionId: String(versionId), lastUpdated } } as Resource;
@@ -281,6 +282,7 @@ export class FhirRepository {
       json,
       index: this.#search.extractIndexRows(stamped),
       action,
+      ...(previousRid ? { previousRid } : {}),
     };
     const stored: StoredResource = { rid: '', type: stamped.resourceType, id, versionId, lastUpdated, deleted: false, json };
     return { newVersion, stored, resource: stamped };

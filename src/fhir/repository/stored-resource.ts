@@ -24,6 +24,8 @@ export interface NewVersion {
   readonly json: string | null;
   readonly index: IndexRows;
   readonly action: ChangeAction;
+  /** The rid of the row this version replaces (an update or delete); its index rows are replaced. */
+  readonly previousRid?: string;
 }
 
 export function toStoredRow(row: {

@@ -2,23 +2,32 @@
  * Writes resource versions in ONE SQL statement: the previous versions move to resource_history,
  * the new ones are upserted into resource, their search index rows replace the old ones, and the
  * change is appended to the outbox. Being one statement, it is atomic even outside a transaction.
+ * Two prepared variants: creates only (no history, nothing to delete), and with previous versions
+ * (their rids passed as an array, so every delete is an index lookup whatever the statistics say).
  */
 import type { Queryable } from '../../db/index.ts';
 import type { NewVersion } from './stored-resource.ts';
 
-const SQL = `
+const MAIN = `
 WITH m AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::bool[], $6::text[], $7::text[])
     WITH ORDINALITY AS m(type, id, version_id, last_updated, deleted, content, action, i)
-),
-old AS (
-  SELECT r.rid, r.type, r.id, r.version_id, r.last_updated, r.deleted, r.content
-  FROM resource r JOIN m ON r.type = m.type AND r.id = m.id AND m.version_id > 1
-),
+),`;
+
+const REPLACE_PREVIOUS = `
 hist AS (
   INSERT INTO resource_history (rid, type, id, version_id, last_updated, deleted, content)
-  SELECT rid, type, id, version_id, last_updated, deleted, content FROM old
+  SELECT rid, type, id, version_id, last_updated, deleted, content FROM resource WHERE rid = ANY($42::bigint[])
 ),
+d1 AS (DELETE FROM sp_token WHERE rid = ANY($42::bigint[])),
+d2 AS (DELETE FROM sp_string WHERE rid = ANY($42::bigint[])),
+d3 AS (DELETE FROM sp_date WHERE rid = ANY($42::bigint[])),
+d4 AS (DELETE FROM sp_number WHERE rid = ANY($42::bigint[])),
+d5 AS (DELETE FROM sp_quantity WHERE rid = ANY($42::bigint[])),
+d6 AS (DELETE FROM sp_reference WHERE rid = ANY($42::bigint[])),
+d7 AS (DELETE FROM sp_uri WHERE rid = ANY($42::bigint[])),`;
+
+const WRITE = `
 res AS (
   INSERT INTO resource AS r (type, id, version_id, last_updated, deleted, content)
   SELECT type, id, version_id, last_updated, deleted, content FROM m ORDER BY i
@@ -27,13 +36,6 @@ res AS (
   RETURNING r.rid, r.type, r.id
 ),
 j AS (SELECT res.rid, m.i, m.type, m.id, m.version_id, m.action FROM res JOIN m ON res.type = m.type AND res.id = m.id),
-d1 AS (DELETE FROM sp_token WHERE rid IN (SELECT rid FROM old)),
-d2 AS (DELETE FROM sp_string WHERE rid IN (SELECT rid FROM old)),
-d3 AS (DELETE FROM sp_date WHERE rid IN (SELECT rid FROM old)),
-d4 AS (DELETE FROM sp_number WHERE rid IN (SELECT rid FROM old)),
-d5 AS (DELETE FROM sp_quantity WHERE rid IN (SELECT rid FROM old)),
-d6 AS (DELETE FROM sp_reference WHERE rid IN (SELECT rid FROM old)),
-d7 AS (DELETE FROM sp_uri WHERE rid IN (SELECT rid FROM old)),
 i1 AS (
   INSERT INTO sp_token (rid, type, param, system, code, text)
   SELECT j.rid, j.type, x.param, x.system, x.code, x.text
@@ -76,6 +78,9 @@ ob AS (
 )
 SELECT j.i::int AS i, j.rid FROM j`;
 
+const CREATE_SQL = MAIN + WRITE;
+const UPDATE_SQL = MAIN + REPLACE_PREVIOUS + WRITE;
+
 /** Writes the versions; returns the rid of each, in input order. */
 export async function writeVersions(q: Queryable, versions: readonly NewVersion[]): Promise<string[]> {
   if (versions.length === 0) return [];
@@ -102,7 +107,11 @@ export async function writeVersions(q: Queryable, versions: readonly NewVersion[
     for (const r of v.index.reference) push(ref, [i, r.param, r.targetType, r.targetId, r.url]);
     for (const r of v.index.uri) push(uri, [i, r.param, r.value]);
   });
-  const rows = await q.query<{ i: number; rid: string }>(SQL, [...main, ...token, ...str, ...date, ...num, ...qty, ...ref, ...uri]);
+  const params = [...main, ...token, ...str, ...date, ...num, ...qty, ...ref, ...uri];
+  const previous = versions.flatMap((v) => (v.previousRid ? [v.previousRid] : []));
+  const rows = previous.length
+    ? await q.query<{ i: number; rid: string }>(UPDATE_SQL, [...params, previous], { name: 'kerne_write_update' })
+    : await q.query<{ i: number; rid: string }>(CREATE_SQL, params, { name: 'kerne_write_create' });
   const rids: string[] = new Array(versions.length);
   for (const r of rows) rids[r.i - 1] = r.rid;
   return rids;

@@ -123,13 +123,14 @@ function dateCondition(sql: SqlParams, lo: string, hi: string, v: DateValue): st
   const slo = () => sql.add(v.lo, 'timestamptz');
   const shi = () => sql.add(v.hi, 'timestamptz');
   const eq = () => `(${lo} >= ${slo()} AND ${hi} <= ${shi()})`;
+  // ge and le carry a bound they imply (hi >= slo; lo <= shi), so that an index range scan can serve them.
   switch (v.prefix) {
-    case 'eq': return eq();
+    case 'eq': return `(${lo} >= ${slo()} AND ${lo} <= ${shi()} AND ${hi} <= ${shi()})`;
     case 'ne': return `NOT ${eq()}`;
     case 'gt': return `${hi} > ${shi()}`;
     case 'lt': return `${lo} < ${slo()}`;
-    case 'ge': return `(${hi} > ${shi()} OR ${eq()})`;
-    case 'le': return `(${lo} < ${slo()} OR ${eq()})`;
+    case 'ge': return `(${hi} >= ${slo()} AND (${hi} > ${shi()} OR ${eq()}))`;
+    case 'le': return `(${lo} <= ${shi()} AND (${lo} < ${slo()} OR ${eq()}))`;
     case 'sa': return `${lo} > ${shi()}`;
     case 'eb': return `${hi} < ${slo()}`;
     case 'ap': {

@@ -5,8 +5,8 @@
  *
  * Total policy: _total=accurate counts every match; _total=none gives no total; by default and for
  * _total=estimate the total is exact when the page shows it (the last page) or when a count
- * capped at 10,000 matches finishes under the cap; above the cap, estimate uses the planner's row
- * estimate and the default gives no total.
+ * capped at 1,000 (default) or 10,000 (estimate) matches finishes under the cap; above the cap,
+ * estimate uses the planner's row estimate and the default gives no total.
  *
  * Counting relies on the store's invariant that sp_* rows exist only for current, non-deleted
  * resources: when one filter can drive from its index table and no filter reads the resource row,
@@ -24,6 +24,8 @@ import { applySummaryAndElements } from './summary.ts';
 import type { SearchEntry, SearchLink, SearchRequest, SearchResult } from './types.ts';
 
 export const TOTAL_CAP = 10_000;
+/** Without _total, a search counts at most this many matches (bounded work per page); beyond it, no total. */
+export const DEFAULT_TOTAL_CAP = 1_000;
 
 /** The WHERE clause (on alias r) and its bind parameters. */
 function compileWhere(p: ParsedSearch): { sql: SqlParams; where: string } {
@@ -45,10 +47,14 @@ export async function executeSearch(q: Queryable, req: SearchRequest): Promise<S
   let rows: Row[] = [];
   let hasNext = false;
   if (p.count > 0) {
-    const order = compileSort(sql, 'r', p.resourceType, p.sort);
-    const limit = sql.add(p.count + 1, 'int');
-    const offset = sql.add(p.offset, 'int');
-    rows = await q.query<Row>(`SELECT r.rid, r.type, r.id, r.content FROM resource r WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, sql.values);
+    const driven = p.sort.length === 0 ? indexDrivenPage(p) : undefined;
+    if (driven) rows = await q.query<Row>(driven.text, driven.params);
+    else {
+      const order = compileSort(sql, 'r', p.resourceType, p.sort);
+      const limit = sql.add(p.count + 1, 'int');
+      const offset = sql.add(p.offset, 'int');
+      rows = await q.query<Row>(`SELECT r.rid, r.type, r.id, r.content FROM resource r WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, sql.values);
+    }
     hasNext = rows.length > p.count;
     if (hasNext) rows = rows.slice(0, p.count);
   }
@@ -73,13 +79,35 @@ async function computeTotal(q: Queryable, p: ParsedSearch, where: string, params
     return Number(row?.n ?? 0);
   };
   if (p.total === 'accurate') return count(undefined);
-  const n = await count(TOTAL_CAP + 1);
-  if (n <= TOTAL_CAP) return n;
+  const cap = p.total === 'estimate' ? TOTAL_CAP : DEFAULT_TOTAL_CAP;
+  const n = await count(cap + 1);
+  if (n <= cap) return n;
   if (p.total !== 'estimate') return undefined;
   const plan = await q.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM resource r WHERE ${where}`, params);
   const json = plan[0]?.['QUERY PLAN'];
   const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan?: { 'Plan Rows'?: number } }[];
   return Math.max(TOTAL_CAP + 1, Math.round(parsed[0]?.Plan?.['Plan Rows'] ?? 0));
+}
+
+/**
+ * The page in the default order (rid), read from one filter's index rows: the lookup index yields
+ * rids in order for a given value, so the scan stops after the page instead of sorting every match.
+ * Only when no filter needs the resource row (as for counting on the index tables alone).
+ */
+function indexDrivenPage(p: ParsedSearch): { text: string; params: unknown[] } | undefined {
+  const driver = p.filters.findIndex(isDrivingFilter);
+  if (driver < 0 || !p.filters.every(readsOnlyRid)) return undefined;
+  const sql = new SqlParams();
+  const rids = drivingRids(sql, p.resourceType, p.filters[driver] as Parameters<typeof drivingRids>[2]);
+  const conds = p.filters.filter((_, i) => i !== driver).map((f) => compileFilter(sql, 'd', p.resourceType, f));
+  const limit = sql.add(p.count + 1, 'int');
+  const offset = sql.add(p.offset, 'int');
+  const page = `SELECT DISTINCT d.rid FROM (${rids}) d${conds.length > 0 ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY d.rid LIMIT ${limit} OFFSET ${offset}`;
+  const type = sql.add(p.resourceType, 'text');
+  return {
+    text: `SELECT r.rid, r.type, r.id, r.content FROM (${page}) k JOIN resource r ON r.rid = k.rid WHERE r.type = ${type} AND r.deleted = false ORDER BY r.rid`,
+    params: sql.values,
+  };
 }
 
 /** The count query (up to `cap` when given): on the index tables alone when possible, else on resource. */
