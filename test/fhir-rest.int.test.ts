@@ -201,3 +201,18 @@ for (const store of STORES) {
     });
   });
 }
+
+describe('request bodies over the configured limit', () => {
+  test('413 with an OperationOutcome, nothing stored', async () => {
+    const k = await startTestKerne(STORES[0]!, { bodyLimit: 4096 });
+    try {
+      const big = { resourceType: 'Patient', name: [{ family: 'x'.repeat(8000) }] };
+      const res = await k.request('POST', '/fhir/Patient', big);
+      assert.equal(res.status, 413);
+      assert.equal(res.json.resourceType, 'OperationOutcome');
+      assert.equal((await k.db().query<{ n: number }>('SELECT count(*)::int AS n FROM resource'))[0]!.n, 0);
+    } finally {
+      await k.close();
+    }
+  });
+});

@@ -3,10 +3,10 @@
  * a total per the _total policy, paging links, includes, and _summary/_elements.
  * @see https://hl7.org/fhir/R4/search.html#count @see https://hl7.org/fhir/R4/search.html#total
  *
- * Total policy: _total=accurate counts every match; _total=none gives no total; by default and for
- * _total=estimate the total is exact when the page shows it (the last page) or when a count
- * capped at 1,000 (default) or 10,000 (estimate) matches finishes under the cap; above the cap,
- * estimate uses the planner's row estimate and the default gives no total.
+ * Total policy: _total=accurate counts every match; _total=none gives no total. By default the total
+ * is given when the page shows it (the last page, or a single page) and otherwise left out, since
+ * counting costs more than the page (with _count=0 or _summary=count, up to 1,000 are counted).
+ * _total=estimate counts up to 10,000 and above that uses the planner's row estimate.
  *
  * Counting relies on the store's invariant that sp_* rows exist only for current, non-deleted
  * resources: when one filter can drive from its index table and no filter reads the resource row,
@@ -24,7 +24,7 @@ import { applySummaryAndElements } from './summary.ts';
 import type { SearchEntry, SearchLink, SearchRequest, SearchResult } from './types.ts';
 
 export const TOTAL_CAP = 10_000;
-/** Without _total, a search counts at most this many matches (bounded work per page); beyond it, no total. */
+/** Without _total, only _count=0 counts, and at most this many matches; beyond it, no total. */
 export const DEFAULT_TOTAL_CAP = 1_000;
 
 /** The WHERE clause (on alias r) and its bind parameters. */
@@ -79,6 +79,8 @@ async function computeTotal(q: Queryable, p: ParsedSearch, where: string, params
     return Number(row?.n ?? 0);
   };
   if (p.total === 'accurate') return count(undefined);
+  // By default a page that does not show the end gives no total: counting would cost more than the page.
+  if (p.total === undefined && p.count > 0) return undefined;
   const cap = p.total === 'estimate' ? TOTAL_CAP : DEFAULT_TOTAL_CAP;
   const n = await count(cap + 1);
   if (n <= cap) return n;
