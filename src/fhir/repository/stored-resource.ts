@@ -14,14 +14,8 @@ export interface StoredResource {
   readonly json: string | null;
 }
 
-/** A version about to be written. */
-export interface NewVersion {
-  readonly type: string;
-  readonly id: string;
-  readonly versionId: number;
-  readonly lastUpdated: string;
-  readonly deleted: boolean;
-  readonly json: string | null;
+/** A version about to be written: a stored version without its rid yet, with its index rows. */
+export interface NewVersion extends Omit<StoredResource, 'rid'> {
   readonly index: IndexRows;
   readonly action: ChangeAction;
   /** The rid of the row this version replaces (an update or delete); its index rows are replaced. */
