@@ -55,6 +55,12 @@ export class DeliveryStore {
   }
 
   /** Leases up to `limit` active subscriptions that are due and behind the watermark. */
+  /** Whether any rest-hook subscription is being delivered. */
+  async anyActive(): Promise<boolean> {
+    const rows = await this.#q.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM subscription_delivery WHERE active) AS any', [], { name: 'kerne_delivery_any' });
+    return rows[0]?.any === true;
+  }
+
   async claimDue(watermark: string, limit: number): Promise<DeliveryRow[]> {
     const rows = await this.#q.query<Row>(
       `UPDATE subscription_delivery d SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'

@@ -77,7 +77,7 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
       unsubscribe = bus.subscribe((e) => {
         lifecycle.onChange(e);
         hub.onChange(e);
-        worker.wake();
+        worker.wake(e.type);
       });
       await lifecycle.reconcile();
       worker.start();

@@ -62,15 +62,22 @@ export class RestHookWorker {
     this.#log = deps.log;
   }
 
+  #idle = false;
+
   start(): void {
     this.#poll = setInterval(() => this.wake(), this.#options.pollMs);
     this.#poll.unref();
     this.wake();
   }
 
-  /** Runs a delivery pass now (coalesced): called on every change event. */
-  wake(): void {
+  /**
+   * Runs a delivery pass now (coalesced): called on every change event (with its resource type)
+   * and by the poll. While no rest-hook subscription is active, only Subscription changes and the
+   * poll look again, so a busy store without subscribers pays nothing per write.
+   */
+  wake(changedType?: string): void {
     if (this.#abort.signal.aborted) return;
+    if (this.#idle && changedType !== undefined && changedType !== 'Subscription') return;
     if (this.#running) {
       this.#again = true;
       return;
@@ -98,6 +105,8 @@ export class RestHookWorker {
   }
 
   async #pass(): Promise<void> {
+    this.#idle = !(await this.#store.anyActive());
+    if (this.#idle) return;
     for (;;) {
       const watermark = await this.#watermark.advance();
       const due = await this.#store.claimDue(watermark, this.#options.concurrency);
