@@ -1,4 +1,4 @@
-/** The `kerne` command line: start, migrate, import, packages install. */
+/** The `kerne` command line: start, migrate, import, packages install, audit verify. */
 import { parseArgs } from 'node:util';
 import { FhirError } from '../errors/index.ts';
 
@@ -16,6 +16,7 @@ Commands:
       --concurrency N     Bundles in flight (default 2)
   packages install <package.tgz | folder>
                         Load a FHIR implementation-guide package (profiles, value sets, code systems)
+  audit verify          Check the audit log's hash chain; exit code 1 if rows were changed, removed or inserted
 
 Environment: KERNE_PORT, KERNE_DATA_DIR, DATABASE_URL, NATS_URL, KERNE_LOG_LEVEL, KERNE_BODY_LIMIT.
 `;
@@ -61,6 +62,12 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       return (await import('./packages.command.ts')).packagesInstallCommand(flags, positionals.slice(1));
+    case 'audit':
+      if (positionals[0] !== 'verify' || positionals.length !== 1) {
+        process.stderr.write('Usage: kerne audit verify\n');
+        return 1;
+      }
+      return (await import('./audit.command.ts')).auditVerifyCommand(flags);
     default:
       process.stderr.write(`Unknown command '${command}'.\n\n${USAGE}`);
       return 1;
