@@ -812,10 +812,10 @@ async function benchStore(kind: 'postgres' | 'pglite', data: DataSet, tmp: strin
 
       // 4. wrk measurements: reads and searches first (on the store as imported), then writes
       const plan: Array<{ op: Op; label: string; script: string; input?: string }> = [
-        { op: 'read', label: 'read: GET Patient/id', script: 'read.lua', input: file('patient-ids.txt', patientIds) },
-        { op: 'token', label: 'search: token (Observation?code=, 20 results)', script: 'search.lua', input: tokenQ.length ? file('token.txt', tokenQ) : undefined },
-        { op: 'date', label: 'search: date range (Observation?date=ge&date=lt, 20 results)', script: 'search.lua', input: dateQ.length ? file('date.txt', dateQ) : undefined },
-        { op: 'chain', label: 'search: chained (Observation?subject:Patient.name=, 20 results)', script: 'search.lua', input: chainQ.length ? file('chain.txt', chainQ) : undefined },
+        { op: 'read', label: 'read: GET Patient/id', script: 'get.lua', input: file('patient-reads.txt', patientIds.map((id) => `Patient/${id}`)) },
+        { op: 'token', label: 'search: token (Observation?code=, 20 results)', script: 'get.lua', input: tokenQ.length ? file('token.txt', tokenQ) : undefined },
+        { op: 'date', label: 'search: date range (Observation?date=ge&date=lt, 20 results)', script: 'get.lua', input: dateQ.length ? file('date.txt', dateQ) : undefined },
+        { op: 'chain', label: 'search: chained (Observation?subject:Patient.name=, 20 results)', script: 'get.lua', input: chainQ.length ? file('chain.txt', chainQ) : undefined },
         { op: 'update', label: 'update: PUT Patient/id', script: 'update.lua', input: updateIds.length ? file('update-ids.txt', updateIds) : undefined },
         { op: 'create', label: 'create: POST Patient', script: 'create.lua' },
       ];

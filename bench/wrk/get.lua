@@ -1,9 +1,8 @@
--- search: GET /fhir/<query>, the query (path and query string after /fhir/) drawn at random from
--- the file given after `--`. The driver writes one file per kind of search and checks beforehand
--- that every query returns the expected page:
---   token:  Observation?code=http://loinc.org|<code>&_count=20           (each >= 20 matches)
+-- get: GET /fhir/<line>, the line drawn at random from the file given after `--`: `Patient/<id>`
+-- for reads, or a search (the driver checks beforehand that every query returns the expected page:
+--   token:  Observation?code=http://loinc.org|<code>&_count=20
 --   date:   Observation?date=ge<month start>&date=lt<next month>&_count=20
---   chain:  Observation?subject:Patient.name=<family>&_count=20
+--   chain:  Observation?subject:Patient.name=<family>&_count=20).
 local here = debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./"
 local common = dofile(here .. "common.lua")
 
