@@ -22,11 +22,15 @@ export async function handleInteraction(repo: FhirRepository, req: FhirRequest, 
 
   if (id === undefined) {
     if (m === 'GET') return searchResponse(repo, req, type, req.query, q);
-    if (m === 'POST') return created(repo, req, await write(repo, ctx, (c) => repo.createIn(c, asResource(req.body, type), ifNoneExist(req))));
+    if (m === 'POST') {
+      const body = asResource(req.body, type);
+      // Outside a transaction, a plain create is one autocommitted statement (repo.create's fast path).
+      return writeResponse(req, ctx ? await repo.createIn(ctx, body, ifNoneExist(req)) : await repo.create(body, ifNoneExist(req)));
+    }
     if (m === 'PUT') {
       const query = conditionFrom(req);
       const result = await write(repo, ctx, (c) => repo.conditionalUpdateIn(c, type, query, asResource(req.body, type), ifMatch(req)));
-      return created(repo, req, result);
+      return writeResponse(req, result);
     }
     if (m === 'DELETE') {
       const query = conditionFrom(req);
@@ -56,10 +60,10 @@ export async function handleInteraction(repo: FhirRepository, req: FhirRequest, 
       case 'PUT': {
         const body = asResource(req.body, type);
         if (body.id !== id) throw badRequest(`The body's id '${String(body.id ?? '')}' must equal the URL's id '${id}'`, `${type}.id`);
-        return created(repo, req, await write(repo, ctx, (c) => repo.updateIn(c, body, ifMatch(req))));
+        return writeResponse(req, await write(repo, ctx, (c) => repo.updateIn(c, body, ifMatch(req))));
       }
       case 'PATCH':
-        return created(repo, req, await write(repo, ctx, (c) => repo.patchIn(c, type, id, req.body, ifMatch(req))));
+        return writeResponse(req, await write(repo, ctx, (c) => repo.patchIn(c, type, id, req.body, ifMatch(req))));
       case 'DELETE':
         return write(repo, ctx, async (c) => {
           await repo.deleteIn(c, type, id);
@@ -112,8 +116,7 @@ function readResponse(repo: FhirRepository, req: FhirRequest, stored: StoredReso
   return { status: 200, body, ...headers };
 }
 
-function created(repo: FhirRepository, req: FhirRequest, result: WriteResult): FhirResponse {
-  void repo;
+function writeResponse(req: FhirRequest, result: WriteResult): FhirResponse {
   const status = result.outcome === 'created' ? 201 : 200;
   const headers = versionHeaders(req, result.stored);
   switch (req.prefer.return) {
