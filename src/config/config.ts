@@ -3,8 +3,11 @@ import { z } from 'zod';
 
 export const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8080),
-  /** Until authentication lands (the security issue), Kerne binds to loopback only. */
-  host: z.literal('127.0.0.1').default('127.0.0.1'),
+  /**
+   * The interface to listen on. Authentication is always on, so every interface is allowed (default
+   * 0.0.0.0); with `devNoAuth` Kerne refuses anything but loopback (default 127.0.0.1).
+   */
+  host: z.string().min(1).optional(),
   /** The public base URL of the FHIR API; derived from host and port when absent. */
   baseUrl: z.string().url().optional(),
   dataDir: z.string().min(1).default('./data'),
@@ -17,11 +20,38 @@ export const ConfigSchema = z.object({
   /** 'fast': R4 JSON Schema + required bindings + installed profiles; 'full': also the base FHIRPath invariants. */
   validation: z.enum(['fast', 'full']).default('fast'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Development only: no authentication, every request acts as a local administrator; loopback only. */
+  devNoAuth: z.boolean().default(false),
+  /** Kerne's own identity provider's issuer URL; derived from the request's host when absent. */
+  issuer: z.string().url().optional(),
+  /** An external OIDC provider whose bearer tokens Kerne also accepts (e.g. the region's Keycloak). */
+  externalIssuer: z.string().url().optional(),
+  /** Its JWKS URL; default: discovered from `${externalIssuer}/.well-known/openid-configuration`. */
+  externalJwksUrl: z.string().url().optional(),
+  /** The audience external tokens must carry (default: the FHIR base URL). */
+  externalAudience: z.string().min(1).optional(),
+  /** Lifetimes, in seconds: access tokens, refresh tokens (the login session), authorization codes. */
+  accessTokenTtl: z.coerce.number().int().min(30).default(900),
+  sessionTtl: z.coerce.number().int().min(60).default(8 * 3600),
+  /** Minutes that a break-the-glass access lasts. */
+  breakTheGlassMinutes: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  /** Origins allowed by CORS (comma-separated in KERNE_CORS_ORIGINS); empty: same origin only. */
+  corsOrigins: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .default([]),
+  /** TLS: PEM certificate and key files; both or neither. */
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  /** Failed-or-not login attempts allowed per client address per minute. */
+  loginRateLimit: z.coerce.number().int().min(1).default(10),
+  /** Access control and audit (off only to measure their cost in the benchmark; never in production). */
+  accessControl: z.boolean().default(true),
   /** Milliseconds to let in-flight requests finish on SIGTERM. */
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
 });
 
-export type KerneConfig = z.infer<typeof ConfigSchema>;
+export type KerneConfig = Omit<z.infer<typeof ConfigSchema>, 'host'> & { readonly host: string };
 
 /** Builds the config from CLI flags (already parsed) over environment variables; throws a readable error. */
 export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, env: NodeJS.ProcessEnv = process.env): KerneConfig {
@@ -35,6 +65,18 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     bodyLimit: env.KERNE_BODY_LIMIT,
     logLevel: env.KERNE_LOG_LEVEL,
     validation: env.KERNE_VALIDATION,
+    host: env.KERNE_HOST,
+    issuer: env.KERNE_ISSUER,
+    externalIssuer: env.KERNE_EXTERNAL_ISSUER,
+    externalJwksUrl: env.KERNE_EXTERNAL_JWKS_URL,
+    externalAudience: env.KERNE_EXTERNAL_AUDIENCE,
+    accessTokenTtl: env.KERNE_ACCESS_TOKEN_TTL,
+    sessionTtl: env.KERNE_SESSION_TTL,
+    breakTheGlassMinutes: env.KERNE_BREAK_THE_GLASS_MINUTES,
+    corsOrigins: env.KERNE_CORS_ORIGINS,
+    tlsCert: env.KERNE_TLS_CERT,
+    tlsKey: env.KERNE_TLS_KEY,
+    loginRateLimit: env.KERNE_LOGIN_RATE_LIMIT,
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromEnv, flags]) {
@@ -45,5 +87,14 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const config: KerneConfig = { ...parsed.data, host: parsed.data.host ?? (parsed.data.devNoAuth ? '127.0.0.1' : '0.0.0.0') };
+  if (config.devNoAuth && !LOOPBACK.has(config.host)) {
+    throw new Error(`Invalid configuration:\n  host: without authentication (--dev-no-auth) Kerne listens on loopback only, not '${config.host}'`);
+  }
+  if (Boolean(config.tlsCert) !== Boolean(config.tlsKey)) {
+    throw new Error('Invalid configuration:\n  tlsCert/tlsKey: give both the certificate and the key, or neither');
+  }
+  return config;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
