@@ -35,13 +35,13 @@ import pg from 'pg';
 // ---------------------------------------------------------------------------------------------
 // Configuration
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KERNE = path.join(REPO, 'bin', 'kerne.js');
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const KERNE = path.join(REPO, 'bin', 'kerne.js');
 const WRK_DIR = path.join(REPO, 'bench', 'wrk');
 const RESULTS = path.join(REPO, 'bench', 'results', 'latest.md');
-const WRK = '/usr/bin/wrk';
+export const WRK = '/usr/bin/wrk';
 
-function envNumber(name: string, fallback: number): number {
+export function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -52,21 +52,21 @@ function envList(name: string, fallback: string): string[] {
   return (process.env[name] ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-const DURATION = envNumber('BENCH_DURATION', 5);
-const REPEAT = Math.round(envNumber('BENCH_REPEAT', 3));
+export const DURATION = envNumber('BENCH_DURATION', 5);
+export const REPEAT = Math.round(envNumber('BENCH_REPEAT', 3));
 const IMPORT_REPEAT = Math.round(envNumber('BENCH_IMPORT_REPEAT', 1));
 const STORES = envList('BENCH_STORES', 'postgres,pglite') as Array<'postgres' | 'pglite'>;
-const CONCURRENCY = envList('BENCH_CONCURRENCY', '1,16').map(Number);
-const DATA = path.resolve(REPO, process.env.BENCH_DATA ?? '../shared/data/synthea-r4');
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const CONCURRENCY = envList('BENCH_CONCURRENCY', '1,16').map(Number);
+export const DATA = path.resolve(REPO, process.env.BENCH_DATA ?? '../shared/data/synthea-r4');
+export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ALL_OPS = ['import', 'bundle', 'read', 'token', 'date', 'chain', 'update', 'create'] as const;
 type Op = (typeof ALL_OPS)[number];
 const OPS = new Set(envList('BENCH_OPS', ALL_OPS.join(',')) as Op[]);
-const KEEP = process.env.BENCH_KEEP === '1';
-const ERROR_LIMIT = 0.01;
+export const KEEP = process.env.BENCH_KEEP === '1';
+export const ERROR_LIMIT = 0.01;
 const CLK_TCK = 100; // getconf CLK_TCK on Linux
 /** Cores used by other processes above which a run is flagged as disturbed. */
-const OTHER_LOAD_LIMIT = 0.25;
+export const OTHER_LOAD_LIMIT = 0.25;
 /** Below this rate at concurrency 1 (warm-up), an operation is run once at c1 only. */
 const SLOW_RATE = 5;
 
@@ -76,14 +76,14 @@ for (const c of CONCURRENCY) if (!Number.isInteger(c) || c < 1) throw new Error(
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const log = (msg: string): void => {
+export const log = (msg: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 };
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
-const fmtMs = (us: number) => (us / 1000).toFixed(us < 10_000 ? 2 : 1);
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+export const fmtMs = (us: number) => (us / 1000).toFixed(us < 10_000 ? 2 : 1);
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
   if (v.length === 0) return NaN;
   const mid = Math.floor(v.length / 2);
@@ -116,7 +116,7 @@ function procMemory(pid: number): { rssKb: number; hwmKb: number } | undefined {
     return undefined;
   }
 }
-const cpuText = (c: CpuSplit) =>
+export const cpuText = (c: CpuSplit) =>
   `CPU cores: server ${c.server.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, load gen ${c.loadgen.toFixed(2)}, other ${c.other.toFixed(2)}${c.other > OTHER_LOAD_LIMIT ? ` (${c.otherTop})` : ''}, machine ${c.machine.toFixed(2)}`;
 const mb = (kb: number) => `${fmtInt(kb / 1024)} MB`;
 
@@ -138,7 +138,7 @@ function machineBusyTicks(): number {
   return v.reduce((a, b) => a + b, 0) - (v[3] ?? 0) - (v[4] ?? 0);
 }
 
-interface CpuSplit {
+export interface CpuSplit {
   /** cores used on average: the Kerne process (or the importer) */
   server: number;
   /** PostgreSQL: the bench database's backends and the cluster's background processes */
@@ -244,7 +244,7 @@ interface HttpResult {
   text: string;
 }
 
-function httpRequest(agent: http.Agent, port: number, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function httpRequest(agent: http.Agent, port: number, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -356,7 +356,7 @@ function loadDataSet(): DataSet {
 // ---------------------------------------------------------------------------------------------
 // Stores
 
-interface Store {
+export interface Store {
   kind: 'postgres' | 'pglite';
   /** Arguments and environment for `kerne import` / `kerne start`. */
   args: string[];
@@ -369,7 +369,7 @@ interface Store {
 let storeSeq = 0;
 const liveStores = new Set<Store>();
 
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+export async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
@@ -417,7 +417,7 @@ async function freshStore(kind: 'postgres' | 'pglite', tmp: string): Promise<Sto
   return store;
 }
 
-function childEnv(store: Store): NodeJS.ProcessEnv {
+export function childEnv(store: Store): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, KERNE_LOG_LEVEL: 'warn', ...store.env };
   if (store.kind === 'pglite') delete env.DATABASE_URL;
   delete env.KERNE_PORT;
@@ -428,7 +428,7 @@ function childEnv(store: Store): NodeJS.ProcessEnv {
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
-interface Run {
+export interface Run {
   rate: number;
   p50Us: number;
   p95Us: number;
@@ -440,7 +440,7 @@ interface Run {
   note?: string;
 }
 
-interface Row {
+export interface Row {
   operation: string;
   concurrency: number;
   unit: 'req/s' | 'resources/s';
@@ -448,8 +448,8 @@ interface Row {
   note?: string;
 }
 
-let failed = false;
-function checkErrors(row: Row): void {
+export let failed = false;
+export function checkErrors(row: Row): void {
   const req = row.runs.reduce((a, r) => a + r.requests, 0);
   const err = row.runs.reduce((a, r) => a + r.errors, 0);
   if (req === 0 || err / req > ERROR_LIMIT) {
@@ -461,7 +461,7 @@ function checkErrors(row: Row): void {
 }
 
 /** `kerne import <DATA>` on a fresh store; returns the store (left for the caller to keep or drop). */
-async function runImport(kind: 'postgres' | 'pglite', tmp: string, concurrency: number): Promise<{ store: Store; run: Run; importerPeakKb: number; summary: string }> {
+export async function runImport(kind: 'postgres' | 'pglite', tmp: string, concurrency: number): Promise<{ store: Store; run: Run; importerPeakKb: number; summary: string }> {
   const store = await freshStore(kind, tmp);
   const t0 = process.hrtime.bigint();
   const child = spawn(process.execPath, [KERNE, 'import', DATA, '--concurrency', String(concurrency), '--log-level', 'warn', ...store.args], {
@@ -505,7 +505,7 @@ async function runImport(kind: 'postgres' | 'pglite', tmp: string, concurrency: 
   return { store, run, importerPeakKb: peakKb, summary };
 }
 
-interface Server {
+export interface Server {
   child: ChildProcess;
   port: number;
   agent: http.Agent;
@@ -513,7 +513,7 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(store: Store, tmp: string): Promise<Server> {
+export async function startServer(store: Store, tmp: string): Promise<Server> {
   const port = await freePort();
   const logFile = path.join(tmp, `server-${store.kind}-${port}.log`);
   const logStream = createWriteStream(logFile);
@@ -559,7 +559,7 @@ async function startServer(store: Store, tmp: string): Promise<Server> {
 const liveServers = new Set<Server>();
 
 /** One wrk run; the BENCH_RESULT line from bench/wrk/common.lua's done(). */
-async function wrkRun(server: Server, dbName: string | undefined, script: string, connections: number, seconds: number, input?: string): Promise<Run> {
+export async function wrkRun(server: Server, dbName: string | undefined, script: string, connections: number, seconds: number, input?: string): Promise<Run> {
   const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', path.join(WRK_DIR, script), `http://127.0.0.1:${server.port}`];
   if (input) args.push('--', input);
   const meter = new CpuMeter(server.child.pid!, dbName);
@@ -592,7 +592,7 @@ async function wrkRun(server: Server, dbName: string | undefined, script: string
  * does not cancel a running request): on PostgreSQL until the bench database has no active query,
  * then until one read round-trips (on PGlite that read queues behind the backlog). Returns seconds.
  */
-async function drain(server: Server, store: Store, probePath: string): Promise<number> {
+export async function drain(server: Server, store: Store, probePath: string): Promise<number> {
   const t0 = performance.now();
   const limitMs = 300_000;
   if (store.dbName) {
@@ -982,12 +982,13 @@ function environmentLines(data: DataSet): string[] {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-async function cleanup(): Promise<void> {
+export async function cleanup(): Promise<void> {
   for (const s of liveServers) await s.stop().catch(() => {});
   for (const s of liveStores) await s.drop().catch(() => {});
 }
 
-async function main(): Promise<number> {
+/** Says what is missing (wrk, the data set) and gives exit code 2; undefined when all is there. */
+export function missingPrerequisite(): number | undefined {
   if (!existsSync(WRK)) {
     process.stderr.write('wrk is not installed (expected /usr/bin/wrk). Install it with: apt-get install wrk\n');
     return 2;
@@ -996,10 +997,36 @@ async function main(): Promise<number> {
     process.stderr.write(`The Synthea data set is not at ${DATA} (set BENCH_DATA).\n`);
     return 2;
   }
+  return undefined;
+}
+
+/** Writes a benchmark's report and prints it. */
+export function writeReport(file: string, md: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, md);
+  process.stdout.write(`${md}\n`);
+  log(`written to ${path.relative(REPO, file)}`);
+}
+
+/** Runs a benchmark's main as the process's work: exits with its code; on SIGINT or a crash, stops the servers and drops the stores. */
+export function runBench(main: () => Promise<number>): void {
   process.once('SIGINT', () => {
     log('interrupted: stopping servers and dropping stores');
     void cleanup().finally(() => process.exit(130));
   });
+  main().then(
+    (code) => process.exit(code),
+    async (err: unknown) => {
+      process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      await cleanup();
+      process.exit(1);
+    },
+  );
+}
+
+async function main(): Promise<number> {
+  const missing = missingPrerequisite();
+  if (missing !== undefined) return missing;
   const started = Date.now();
   log(`loading ${DATA}`);
   const data = loadDataSet();
@@ -1033,18 +1060,9 @@ async function main(): Promise<number> {
     ...reports.flatMap((r) => [renderStore(r), '', renderTargets(r), '']),
     failed ? '**FAILED: some measurement had more than 1 % errors or could not run (see the log).**\n' : '',
   ].join('\n');
-  mkdirSync(path.dirname(RESULTS), { recursive: true });
-  writeFileSync(RESULTS, md);
-  process.stdout.write(`${md}\n`);
-  log(`written to ${path.relative(REPO, RESULTS)}`);
+  writeReport(RESULTS, md);
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (err: unknown) => {
-    process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    await cleanup();
-    process.exit(1);
-  },
-);
+// Run only as the script itself: bench/access.bench.ts imports the helpers above.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runBench(main);

@@ -2,7 +2,8 @@
  * Kerne's composition root: what starts, in which order, and how it stops. Read this first.
  */
 import { readFileSync } from 'node:fs';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import { AccessControl, accessPlugin, requestOrigin, type Principal } from './access/index.ts';
 import type { KerneConfig } from './config/index.ts';
 import { keepStatisticsFresh, migrate, openDb, type Db } from './db/index.ts';
 import { createChangeBus, OutboxRelay, readStoreId, type ChangeBus } from './events/index.ts';
@@ -11,7 +12,9 @@ import { CONFORMANCE_TYPES, FhirRepository, readConformanceResources, type Searc
 import { fhirRestPlugin } from './fhir/rest/index.ts';
 import * as search from './fhir/search/index.ts';
 import { createValidator, type Validator } from './fhir/validation/index.ts';
+import { createIdentity, type Identity } from './identity/index.ts';
 import { createHttpServer, metricsPlugin } from './ops/index.ts';
+import { webAppPlugin } from './web/index.ts';
 import { createSubscriptions, type SubscriptionOptions, type Subscriptions } from './subscriptions/index.ts';
 
 export const KERNE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -24,6 +27,8 @@ export interface Kerne {
   readonly bus: ChangeBus;
   readonly relay: OutboxRelay;
   readonly subscriptions: Subscriptions;
+  readonly identity: Identity;
+  readonly access: AccessControl;
   /** Stops accepting requests, lets in-flight ones finish, flushes the outbox, closes the store. */
   close(): Promise<void>;
 }
@@ -74,15 +79,27 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   const repo = new FhirRepository({ db, validator: parts.validator, search: parts.search, commits: relay });
   reloadProfilesOnChange(db, bus, parts.validator, log);
 
-  // 4. Subscriptions: rest-hook and websocket notifications of committed changes
-  const subscriptions = createSubscriptions({ db, repo, bus, log, baseUrl: config.baseUrl, options: overrides.subscriptions });
+  // 4. Identity and access: who is asking (bearer tokens), what they may see, and the audit of it
+  const identity = await createIdentity({ db, repo, config, log });
+  const access = new AccessControl({ db, bus, breakTheGlassMinutes: config.breakTheGlassMinutes });
+  const authenticate = config.devNoAuth ? async () => DEV_PRINCIPAL : identity.authenticate;
+  const repoFor = async (req: FastifyRequest): Promise<FhirRepository> => {
+    const principal = await authenticate(req);
+    return config.accessControl ? repo.forCaller(await access.guardFor(principal, requestOrigin(req))) : repo;
+  };
 
-  // 5. HTTP: metrics, the FHIR API, the subscription websocket
+  // 5. Subscriptions: rest-hook and websocket notifications of committed changes
+  const subscriptions = createSubscriptions({ db, repo, repoFor, bus, log, baseUrl: config.baseUrl, options: overrides.subscriptions });
+
+  // 6. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog() });
-  await http.register(fhirRestPlugin, { prefix: '/fhir', repo, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
+  await http.register(identity.plugin);
+  await http.register(fhirRestPlugin, { prefix: '/fhir', repoFor, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
+  await http.register(accessPlugin, { access, authenticate });
   await http.register(subscriptions.plugin);
+  await http.register(webAppPlugin, {});
 
-  // 6. Catch up on what an earlier run left: unpublished changes, undelivered notifications
+  // 7. Catch up on what an earlier run left: unpublished changes, undelivered notifications
   relay.committed();
   await subscriptions.start();
 
@@ -95,6 +112,8 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     bus,
     relay,
     subscriptions,
+    identity,
+    access,
     close() {
       // In-flight requests finish; the outbox is flushed (or left for the next start); then the store closes.
       closing ??= (async () => {
@@ -103,6 +122,8 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
         await relay.flush().catch(() => {});
         await relay.stop();
         await subscriptions.close();
+        await access.close();
+        await identity.close();
         await bus.close();
         await db.close();
       })();
@@ -110,6 +131,18 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     },
   };
 }
+
+/** Who every request is with --dev-no-auth (loopback only): a local integration with full access, still audited. */
+const DEV_PRINCIPAL: Principal = {
+  kind: 'system',
+  subject: 'dev-no-auth',
+  issuer: 'urn:kerne:dev-no-auth',
+  clientId: 'dev-no-auth',
+  display: 'Udvikler uden login (--dev-no-auth)',
+  memberships: [{ role: 'integration' }],
+  scopes: ['system/*.*'],
+  sessionId: 'dev-no-auth',
+};
 
 /** Profiles installed while running (or by another node) take effect without a restart. */
 function reloadProfilesOnChange(db: Db, bus: ChangeBus, validator: Validator, log: FastifyBaseLogger): void {

@@ -35,6 +35,14 @@ end
 common.json_headers = { ["Accept"] = "application/fhir+json" }
 common.body_headers = { ["Accept"] = "application/fhir+json", ["Content-Type"] = "application/fhir+json" }
 
+-- Kerne requires a bearer token on /fhir: the driver puts the header's value ("Bearer <token>") in
+-- wrk's environment as BENCH_AUTHORIZATION, and every request carries it.
+local authorization = os.getenv("BENCH_AUTHORIZATION")
+if authorization ~= nil and authorization ~= "" then
+  common.json_headers["Authorization"] = authorization
+  common.body_headers["Authorization"] = authorization
+end
+
 -- Per-thread state (each wrk thread has its own Lua state; done() reads it through thread:get).
 non2xx = 0
 first_error = ""

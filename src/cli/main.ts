@@ -1,4 +1,4 @@
-/** The `kerne` command line: start, migrate, import, packages install, audit verify. */
+/** The `kerne` command line: start, migrate, import, packages install, audit verify, user add, client add. */
 import { parseArgs } from 'node:util';
 import { FhirError } from '../errors/index.ts';
 
@@ -11,14 +11,29 @@ Commands:
       --demo              Load generated demo data into an empty store
       --database-url URL  PostgreSQL instead of the embedded database (env DATABASE_URL)
       --nats-url URL      Publish change events on NATS JetStream (env NATS_URL)
+      --host ADDRESS      Interface to listen on (env KERNE_HOST; default 0.0.0.0, 127.0.0.1 with --dev-no-auth)
+      --tls-cert FILE     Serve HTTPS with this PEM certificate (env KERNE_TLS_CERT; needs --tls-key)
+      --tls-key FILE      The certificate's PEM private key (env KERNE_TLS_KEY)
+      --dev-no-auth       Development only: no login, every request acts as a local administrator; loopback only
   migrate               Apply pending database migrations and exit
   import <paths...>     Load FHIR Bundles (.json) and NDJSON files or folders into the store
       --concurrency N     Bundles in flight (default 2)
   packages install <package.tgz | folder>
                         Load a FHIR implementation-guide package (profiles, value sets, code systems)
   audit verify          Check the audit log's hash chain; exit code 1 if rows were changed, removed or inserted
+  user add              Add a login user to Kerne's identity provider (password: at least 10 characters)
+      --username U --password P and one of:
+      --practitioner Practitioner/ID      an existing practitioner (optionally --role ROLE [--unit Organization/ID])
+      --patient Patient/ID                an existing patient (a citizen's login)
+      --name "Given Family" --role ROLE [--unit Organization/ID]
+                                          a new Practitioner and PractitionerRole
+      Roles: laege, sygeplejerske, sekretaer, portoer, afdelingsledelse, administrator
+  client add            Register a confidential client-credentials client (system integration)
+      --id ID --secret SECRET --scope 'system/*.read'   (secret: at least 16 characters)
 
-Environment: KERNE_PORT, KERNE_DATA_DIR, DATABASE_URL, NATS_URL, KERNE_LOG_LEVEL, KERNE_BODY_LIMIT.
+Environment: KERNE_PORT, KERNE_HOST, KERNE_DATA_DIR, DATABASE_URL, NATS_URL, KERNE_LOG_LEVEL, KERNE_BODY_LIMIT,
+  KERNE_ISSUER, KERNE_EXTERNAL_ISSUER, KERNE_EXTERNAL_JWKS_URL, KERNE_EXTERNAL_AUDIENCE, KERNE_CORS_ORIGINS,
+  KERNE_TLS_CERT, KERNE_TLS_KEY, KERNE_LOGIN_RATE_LIMIT.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +49,21 @@ async function main(argv: string[]): Promise<number> {
       'nats-url': { type: 'string' },
       concurrency: { type: 'string' },
       'log-level': { type: 'string' },
+      host: { type: 'string' },
+      'dev-no-auth': { type: 'boolean' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      // user add / client add
+      username: { type: 'string' },
+      password: { type: 'string' },
+      practitioner: { type: 'string' },
+      patient: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      id: { type: 'string' },
+      secret: { type: 'string' },
+      scope: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
     databaseUrl: values['database-url'],
     natsUrl: values['nats-url'],
     logLevel: values['log-level'],
+    host: values.host,
+    devNoAuth: values['dev-no-auth'],
+    tlsCert: values['tls-cert'],
+    tlsKey: values['tls-key'],
   };
   switch (command) {
     case 'start':
@@ -68,6 +102,18 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       return (await import('./audit.command.ts')).auditVerifyCommand(flags);
+    case 'user':
+      if (positionals[0] !== 'add' || positionals.length !== 1) {
+        process.stderr.write('Usage: kerne user add --username U --password P (--practitioner Practitioner/ID | --patient Patient/ID | --name "Given Family" --role ROLE [--unit Organization/ID])\n');
+        return 1;
+      }
+      return (await import('./user.command.ts')).userAddCommand(flags, values);
+    case 'client':
+      if (positionals[0] !== 'add' || positionals.length !== 1) {
+        process.stderr.write("Usage: kerne client add --id ID --secret SECRET --scope 'system/*.read'\n");
+        return 1;
+      }
+      return (await import('./client.command.ts')).clientAddCommand(flags, values);
     default:
       process.stderr.write(`Unknown command '${command}'.\n\n${USAGE}`);
       return 1;

@@ -1,19 +1,24 @@
 /** `kerne start`: runs the server until SIGTERM/SIGINT, then shuts down gracefully. */
 import { createKerne } from '../app.ts';
 import { loadConfig } from '../config/index.ts';
-import { loadDemoDataIfEmpty } from '../demo/index.ts';
+import { ensureDemoUsers, loadDemoDataIfEmpty } from '../demo/index.ts';
+import { ensureWebAppBuilt } from '../web/index.ts';
 
 export async function startCommand(flags: Record<string, unknown>): Promise<number> {
   const config = loadConfig(flags);
   const kerne = await createKerne(config);
   const log = kerne.http.log;
+  // A fresh clone has no built web app: build it once (Vite, a few seconds), or when web/src changed.
+  await ensureWebAppBuilt({ log: (message) => log.info(message) }).catch((err: unknown) => log.warn({ err }, 'the web app could not be built; /app/ says how'));
   if (config.demo) {
     const loaded = await loadDemoDataIfEmpty(kerne.repo);
     if (loaded) log.info({ resources: loaded }, 'demo data loaded into the empty store');
+    const users = await ensureDemoUsers(kerne.repo, kerne.identity);
+    if (users.length) log.info({ users }, 'demo logins created (password in the README)');
   }
   await kerne.http.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
-  log.info(`Kerne is ready: http://${config.host}:${config.port}/fhir (storage: ${where}${config.natsUrl ? ', events: NATS' : ''})`);
+  log.info(`Kerne is ready: ${config.tlsCert ? 'https' : 'http'}://${config.host}:${config.port}/fhir (storage: ${where}${config.natsUrl ? ', events: NATS' : ''})`);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

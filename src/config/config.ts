@@ -45,8 +45,8 @@ export const ConfigSchema = z.object({
   tlsKey: z.string().min(1).optional(),
   /** Failed-or-not login attempts allowed per client address per minute. */
   loginRateLimit: z.coerce.number().int().min(1).default(10),
-  /** Access control and audit (off only to measure their cost in the benchmark; never in production). */
-  accessControl: z.boolean().default(true),
+  /** Access control and audit: off only to measure their cost (bench/access.bench.ts), and only on loopback. */
+  accessControl: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
   /** Milliseconds to let in-flight requests finish on SIGTERM. */
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
 });
@@ -77,6 +77,7 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     tlsCert: env.KERNE_TLS_CERT,
     tlsKey: env.KERNE_TLS_KEY,
     loginRateLimit: env.KERNE_LOGIN_RATE_LIMIT,
+    accessControl: env.KERNE_ACCESS_CONTROL,
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromEnv, flags]) {
@@ -90,6 +91,9 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
   const config: KerneConfig = { ...parsed.data, host: parsed.data.host ?? (parsed.data.devNoAuth ? '127.0.0.1' : '0.0.0.0') };
   if (config.devNoAuth && !LOOPBACK.has(config.host)) {
     throw new Error(`Invalid configuration:\n  host: without authentication (--dev-no-auth) Kerne listens on loopback only, not '${config.host}'`);
+  }
+  if (!config.accessControl && !LOOPBACK.has(config.host)) {
+    throw new Error(`Invalid configuration:\n  accessControl: off only on loopback (KERNE_HOST=127.0.0.1), to measure its cost`);
   }
   if (Boolean(config.tlsCert) !== Boolean(config.tlsKey)) {
     throw new Error('Invalid configuration:\n  tlsCert/tlsKey: give both the certificate and the key, or neither');

@@ -1,4 +1,4 @@
-/** A demo Encounter: ambulatory, inpatient or emergency contact at Demo Sygehus (v3 ActCode class). */
+/** A demo Encounter: ambulatory, inpatient or emergency contact at a unit of Demo Sygehus (v3 ActCode class). */
 import type { Encounter } from '@medplum/fhirtypes';
 import { ENCOUNTER_CLASSES, type EncounterClass } from './catalog.ts';
 import { demoMeta, System } from './demo-meta.ts';
@@ -6,7 +6,9 @@ import { demoMeta, System } from './demo-meta.ts';
 export interface EncounterInput {
   readonly cls: EncounterClass;
   readonly patientRef: string;
+  /** The unit (department Organization) responsible for the contact. */
   readonly organizationRef: string;
+  readonly organizationName: string;
   readonly practitionerRef: string;
   readonly start: string;
   /** Absent for an ongoing (in-progress) encounter. */
@@ -23,7 +25,7 @@ export function demoEncounter(input: EncounterInput): Encounter {
     subject: { reference: input.patientRef },
     participant: [{ individual: { reference: input.practitionerRef } }],
     period: { start: input.start, ...(input.end ? { end: input.end } : {}) },
-    serviceProvider: { reference: input.organizationRef, display: 'Demo Sygehus' },
+    serviceProvider: { reference: input.organizationRef, display: input.organizationName },
     ...(input.diagnosisRefs?.length
       ? { diagnosis: input.diagnosisRefs.map((ref, i) => ({ condition: { reference: ref }, rank: i + 1 })) }
       : {}),

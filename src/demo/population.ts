@@ -15,6 +15,7 @@ import { bloodPressure, labResult, vitalSign, type ObservationContext } from './
 import { demoOrganization, demoPractitioners } from './organization.ts';
 import { demoPatient } from './patient.ts';
 import { createRandom, type Random } from './random.ts';
+import { DEMO_UNITS, demoUnit, demoUnitQuery, type DemoUnitCode } from './units.ts';
 
 export interface DemoPopulationOptions {
   readonly seed: number;
@@ -24,6 +25,9 @@ export interface DemoPopulationOptions {
 }
 
 const DEFAULT_NOW = new Date('2025-01-15T08:00:00Z');
+/** Where current admissions go, in turn; past contacts were at the somatic units. */
+const ADMITTING_UNITS: readonly DemoUnitCode[] = ['MED1', 'MED2', 'KIR', 'PSY', 'MED1'];
+const SOMATIC_UNITS: readonly DemoUnitCode[] = ['MED1', 'MED2', 'KIR'];
 /** Acute diagnoses for emergency and inpatient contacts. */
 const ACUTE = DIAGNOSES.filter((d) => ['DJ189', 'DN390', 'DI489', 'DI509'].includes(d.code));
 const CHRONIC = DIAGNOSES.filter((d) => !['DJ189', 'DN390'].includes(d.code));
@@ -45,6 +49,8 @@ export function generateDemoPopulation(options: DemoPopulationOptions): Bundle {
 
   const organization = demoOrganization();
   const orgRef = b.add(organization, `identifier=${organization.identifier![0]!.system}|${organization.identifier![0]!.value}`);
+  const unitRefs = new Map<DemoUnitCode, string>(DEMO_UNITS.map((u) => [u.code, b.add(demoUnit(u, orgRef), demoUnitQuery(u.code))]));
+  const unitName = new Map<string, string>(DEMO_UNITS.map((u) => [unitRefs.get(u.code)!, u.name]));
   const practitionerRefs = demoPractitioners().map((p) => b.add(p, `identifier=${p.identifier![0]!.system}|${p.identifier![0]!.value}`));
 
   for (let i = 0; i < options.patients; i++) {
@@ -70,7 +76,9 @@ export function generateDemoPopulation(options: DemoPopulationOptions): Bundle {
       contacts.push({ cls, startHoursAgo: rnd.int(30, 1095) * 24, hours });
     }
     contacts.sort((a, c) => c.startHoursAgo - a.startHoursAgo);
-    if (rnd.chance(0.25)) contacts.push({ cls: 'IMP', startHoursAgo: rnd.int(6, 72) });
+    // Every other patient is admitted now, to the wards in turn (so each ward has patients on its board).
+    if (i % 2 === 0) contacts.push({ cls: 'IMP', startHoursAgo: rnd.int(6, 72) });
+    const currentUnit = ADMITTING_UNITS[(i / 2) % ADMITTING_UNITS.length]!;
 
     for (const contact of contacts) {
       const start = hoursBefore(now, contact.startHoursAgo);
@@ -85,7 +93,8 @@ export function generateDemoPopulation(options: DemoPopulationOptions): Bundle {
           ),
         );
       }
-      const encounter = demoEncounter({ cls: contact.cls, patientRef, organizationRef: orgRef, practitionerRef: doctor(), start, ...(end ? { end } : {}), diagnosisRefs });
+      const unit = unitRefs.get(end ? (contact.cls === 'EMER' ? 'AKM' : rnd.pick(SOMATIC_UNITS)) : currentUnit)!;
+      const encounter = demoEncounter({ cls: contact.cls, patientRef, organizationRef: unit, organizationName: unitName.get(unit)!, practitionerRef: doctor(), start, ...(end ? { end } : {}), diagnosisRefs });
       b.entries.push({ fullUrl: encounterRef, resource: encounter, request: { method: 'POST', url: 'Encounter' } });
 
       // Vital signs: one set at the start; for a current admission every 8 hours, the latest an hour ago (at most 6 sets).

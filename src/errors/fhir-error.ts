@@ -34,8 +34,16 @@ export type IssueType = (typeof IssueType)[keyof typeof IssueType];
 export class FhirError extends Error {
   readonly status: number;
   readonly outcome: OperationOutcome;
+  /** Response headers the error needs, e.g. WWW-Authenticate on a 401 (RFC 6750). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, code: IssueType | OperationOutcomeIssue[], message?: string, expression?: string | string[]) {
+  constructor(
+    status: number,
+    code: IssueType | OperationOutcomeIssue[],
+    message?: string,
+    expression?: string | string[],
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     const issues: OperationOutcomeIssue[] = Array.isArray(code)
       ? code
       : [
@@ -50,6 +58,7 @@ export class FhirError extends Error {
     this.name = 'FhirError';
     this.status = status;
     this.outcome = { resourceType: 'OperationOutcome', issue: issues };
+    this.headers = headers;
   }
 }
 

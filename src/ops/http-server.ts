@@ -1,25 +1,51 @@
-/** The Fastify instance: JSON logs, body limit, and every error rendered as an OperationOutcome. */
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+/**
+ * The Fastify instance: JSON logs without CPR numbers or credentials, HTTPS when configured, security
+ * headers and CORS, CPR-free FHIR URLs, body limit, and every error rendered as an OperationOutcome.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server as HttpsServer } from 'node:https';
+import Fastify, { LogController, type FastifyHttpsOptions, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { KerneConfig } from '../config/index.ts';
 import { toFhirError } from '../errors/index.ts';
 import { FHIR_JSON } from '../fhir/rest/index.ts';
+import { rejectCprInFhirUrl } from './cpr-guard.ts';
+import { loggerOptions, type LogStream } from './log-options.ts';
+import { redactCpr } from './redact-cpr.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
-export function createHttpServer(config: KerneConfig): FastifyInstance {
-  const http = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+export interface HttpServerOptions {
+  /** Where log lines go (default stdout). */
+  readonly logStream?: LogStream;
+}
+
+export function createHttpServer(config: KerneConfig, options: HttpServerOptions = {}): FastifyInstance {
+  const serverOptions: FastifyServerOptions = {
+    logger: loggerOptions(config, options.logStream),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
     forceCloseConnections: false,
     return503OnClosing: true,
     // Errors Fastify raises before routing (a malformed URL, a bad content type) are OperationOutcomes too.
     frameworkErrors: (err, _req, reply) => sendError(reply as unknown as FastifyReply, err),
-  });
+  };
+  // With TLS files Fastify creates an https server; its instance type differs only in the raw server.
+  const http = (
+    config.tlsCert && config.tlsKey
+      ? Fastify<HttpsServer>({ ...serverOptions, https: { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } } as FastifyHttpsOptions<HttpsServer>)
+      : Fastify(serverOptions)
+  ) as unknown as FastifyInstance;
+
+  // Before anything else sees the request: CPR numbers in /fhir query strings are refused.
+  http.addHook('onRequest', rejectCprInFhirUrl);
+  registerSecurityHeaders(http, config);
+
   http.setErrorHandler((err, req, reply) => {
     const e = sendError(reply, err);
     if (e.status >= 500) req.log.error({ err }, 'request failed');
   });
   http.setNotFoundHandler((req, reply) => {
-    const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', details: { text: `No route ${req.method} ${req.url.split('?')[0]}` } }] };
+    const path = redactCpr(req.url.split('?')[0] ?? '');
+    const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', details: { text: `No route ${req.method} ${path}` } }] };
     reply.code(404).type(FHIR_JSON).send(JSON.stringify(outcome));
   });
   http.get('/healthz', async () => ({ status: 'ok' }));
@@ -28,6 +54,7 @@ export function createHttpServer(config: KerneConfig): FastifyInstance {
 
 function sendError(reply: FastifyReply, err: unknown) {
   const e = toFhirError(err);
+  for (const [name, value] of Object.entries(e.headers)) reply.header(name, value);
   reply.code(e.status).type(FHIR_JSON).send(JSON.stringify(e.outcome));
   return e;
 }

@@ -4,7 +4,7 @@
  * @see https://hl7.org/fhir/R4/subscription.html
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.ts';
 import type { ChangeBus } from '../events/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
@@ -58,6 +58,8 @@ export interface SubscriptionDeps {
   /** Fixed public FHIR base URL (config.baseUrl). */
   readonly baseUrl?: string | undefined;
   readonly options?: SubscriptionOptions | undefined;
+  /** The repository acting for an HTTP caller (authenticated and access-controlled). */
+  readonly repoFor: (req: FastifyRequest) => Promise<FhirRepository>;
 }
 
 export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
@@ -72,7 +74,7 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
 
   return {
     channels: SUBSCRIPTION_CHANNELS,
-    plugin: (app) => subscriptionsPlugin(app, { db, repo, hub, tokenTtlMs: deps.options?.wsTokenTtlMs ?? 60_000, baseUrl: deps.baseUrl }),
+    plugin: (app) => subscriptionsPlugin(app, { db, repoFor: deps.repoFor, hub, tokenTtlMs: deps.options?.wsTokenTtlMs ?? 60_000, baseUrl: deps.baseUrl }),
     async start() {
       unsubscribe = bus.subscribe((e) => {
         lifecycle.onChange(e);

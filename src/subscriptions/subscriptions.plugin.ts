@@ -19,7 +19,8 @@ const MAX_MESSAGE_BYTES = 4096;
 
 export interface SubscriptionsPluginOptions {
   readonly db: Db;
-  readonly repo: FhirRepository;
+  /** The repository acting for the caller: reading the Subscription is access-controlled like any read. */
+  readonly repoFor: (req: FastifyRequest) => Promise<FhirRepository>;
   readonly hub: WebsocketHub;
   readonly tokenTtlMs: number;
   /** Fixed public FHIR base URL (config.baseUrl); derived from the request's Host otherwise. */
@@ -27,14 +28,14 @@ export interface SubscriptionsPluginOptions {
 }
 
 export async function subscriptionsPlugin(app: FastifyInstance, options: SubscriptionsPluginOptions): Promise<void> {
-  const { db, repo, hub } = options;
+  const { db, repoFor, hub } = options;
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
 
   const baseUrlOf = (req: FastifyRequest) => options.baseUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}/fhir`;
   const wsUrlOf = (req: FastifyRequest) => `${baseUrlOf(req).replace(/^http/, 'ws').replace(/\/fhir\/?$/, '')}${WS_PATH}`;
 
   const getToken = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const stored = await repo.read('Subscription', req.params.id);
+    const stored = await (await repoFor(req)).read('Subscription', req.params.id);
     const sub = JSON.parse(stored.json!) as Subscription;
     if (sub.channel?.type !== 'websocket') {
       throw new FhirError(400, IssueType.invalid, `Subscription/${sub.id} has channel type '${String(sub.channel?.type)}', not websocket`);

@@ -11,9 +11,14 @@ export interface TestResponse {
   readonly json: any;
 }
 
+type TokenInput = Parameters<Kerne['identity']['issueAccessToken']>[0];
+
 export interface TestKerne {
   readonly kerne: Kerne;
   db(): Kerne['db'];
+  /** A bearer token signed by the test Kerne's own identity provider. */
+  tokenFor(input: TokenInput): Promise<string>;
+  /** Requests carry a system token (system/*.*) unless they give their own Authorization header. */
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   close(): Promise<void>;
 }
@@ -21,16 +26,21 @@ export interface TestKerne {
 export async function startTestKerne(store: TestStore, config: Record<string, unknown> = {}): Promise<TestKerne> {
   const db = await store.open();
   const kerne = await createKerne(loadConfig({ logLevel: 'silent', ...config }, {}), { db });
+  const tokenFor = async (input: TokenInput) => (await kerne.identity.issueAccessToken(input)).token;
+  const systemToken = await tokenFor({ subject: 'test-system', scope: 'system/*.*', clientId: 'test-system' });
   return {
     kerne,
     db: () => kerne.db,
+    tokenFor,
     async request(method, url, body, headers = {}) {
+      const auth = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization') ? {} : { authorization: `Bearer ${systemToken}` };
       const isString = typeof body === 'string';
       const res = await kerne.http.inject({
         method: method as 'GET',
         url,
         headers: {
           ...(body !== undefined ? { 'content-type': url.includes('_search') && isString ? 'application/x-www-form-urlencoded' : 'application/fhir+json' } : {}),
+          ...auth,
           ...headers,
         },
         ...(body !== undefined ? { payload: isString ? body : JSON.stringify(body) } : {}),

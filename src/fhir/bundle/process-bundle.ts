@@ -131,7 +131,7 @@ async function runTransaction(repo: FhirRepository, entries: BundleEntryRequest[
             const stored = await repo.read(type, p.existing, ctx.q);
             responses[entry.index] = { status: 200, body: stored.json ?? '', ...headers(stored) };
           } else {
-            const prepared = repo.prepareVersion({ ...resource!, id: p.id! }, 1, 'create');
+            const prepared = await repo.prepareVersion(ctx, { ...resource!, id: p.id! }, 1, 'create');
             pending.push({ index: entry.index, version: prepared.newVersion });
             responses[entry.index] = { status: 201, body: prepared.stored.json!, ...headers(prepared.stored) };
           }

@@ -4,6 +4,8 @@
  */
 import type { Queryable } from '../../db/index.ts';
 import { badRequest } from '../../errors/index.ts';
+import { accessCondition, type AccessFilter } from '../search/access-filter.ts';
+import { SqlParams } from '../search/sql-params.ts';
 import { toStoredRow, type StoredResource } from './stored-resource.ts';
 
 export interface HistoryQuery {
@@ -13,6 +15,8 @@ export interface HistoryQuery {
   readonly offset: number;
   readonly since?: string;
   readonly at?: string;
+  /** The versions the caller may see; absent: all. */
+  readonly access?: AccessFilter;
 }
 
 export interface HistoryPage {
@@ -49,39 +53,30 @@ export function parseHistoryParams(params: [string, string][]): Omit<HistoryQuer
 }
 
 export async function readHistory(q: Queryable, query: HistoryQuery): Promise<HistoryPage> {
+  const sql = new SqlParams();
   const where: string[] = [];
-  const args: unknown[] = [];
-  if (query.type) {
-    args.push(query.type);
-    where.push(`type = $${args.length}`);
-  }
-  if (query.id) {
-    args.push(query.id);
-    where.push(`id = $${args.length}`);
-  }
-  if (query.since) {
-    args.push(query.since);
-    where.push(`last_updated >= $${args.length}`);
-  }
-  if (query.at) {
-    args.push(query.at);
-    where.push(`last_updated <= $${args.length}`);
-  }
+  if (query.type) where.push(`type = ${sql.add(query.type, 'text')}`);
+  if (query.id) where.push(`id = ${sql.add(query.id, 'text')}`);
+  if (query.since) where.push(`last_updated >= ${sql.add(query.since, 'timestamptz')}`);
+  if (query.at) where.push(`last_updated <= ${sql.add(query.at, 'timestamptz')}`);
+  const allowed = accessCondition(sql, 'v', query.access);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const cols = 'rid, type, id, version_id, last_updated, deleted, content';
-  args.push(query.count + 1, query.offset);
+  const cols = 'rid, type, id, version_id, last_updated, deleted, content, patient_id, sensitive';
+  const filterParams = sql.values.slice();
+  const limit = sql.add(query.count + 1, 'int');
+  const offset = sql.add(query.offset, 'int');
   const rows = await q.query<Parameters<typeof toStoredRow>[0]>(
     `SELECT * FROM (SELECT ${cols} FROM resource ${filter} UNION ALL SELECT ${cols} FROM resource_history ${filter}) v
-     ORDER BY last_updated DESC, rid DESC, version_id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`,
-    args,
+     ${allowed ? `WHERE ${allowed}` : ''} ORDER BY last_updated DESC, rid DESC, version_id DESC LIMIT ${limit} OFFSET ${offset}`,
+    sql.values,
   );
   const hasMore = rows.length > query.count;
   const versions = rows.slice(0, query.count).map(toStoredRow);
   let total: number | undefined;
-  if (query.id) {
+  if (query.id && !allowed) {
     const t = await q.query<{ n: number }>(
       `SELECT (SELECT count(*) FROM resource ${filter})::int + (SELECT count(*) FROM resource_history ${filter})::int AS n`,
-      args.slice(0, -2),
+      filterParams,
     );
     total = t[0]?.n;
   }

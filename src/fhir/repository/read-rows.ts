@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/index.ts';
 import { toStoredRow, type StoredResource } from './stored-resource.ts';
 
 type Row = Parameters<typeof toStoredRow>[0];
-const COLUMNS = 'rid, type, id, version_id, last_updated, deleted, content';
+const COLUMNS = 'rid, type, id, version_id, last_updated, deleted, content, patient_id, sensitive';
 
 export async function readCurrentRow(q: Queryable, type: string, id: string, forUpdate = false): Promise<StoredResource | undefined> {
   const rows = await q.query<Row>(

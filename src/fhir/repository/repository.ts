@@ -15,8 +15,10 @@ import type { ResourceValidator } from '../validation/validator.ts';
 import { assertNoControlCharacters } from './control-characters.ts';
 import { assertValidId } from './fhir-id.ts';
 import { readHistory, type HistoryPage, type HistoryQuery } from './history.ts';
-import type { SearchPort, SearchRequest, SearchResult } from './ports.ts';
+import { patientIdOf } from './patient-compartment.ts';
+import type { AccessGuard, SearchPort, SearchRequest, SearchResult } from './ports.ts';
 import { lockResourceKey, readCurrentRow, readVersionRow } from './read-rows.ts';
+import { hasSensitiveLabel, isPsychiatricOrganization, sensitivitySources, withRestrictedLabel } from './sensitivity.ts';
 import type { NewVersion, StoredResource } from './stored-resource.ts';
 import { writeVersions } from './write-versions.ts';
 
@@ -26,6 +28,8 @@ export interface RepositoryDeps {
   readonly search: SearchPort;
   readonly commits?: CommitListener;
   readonly now?: () => Date;
+  /** The caller's access control and audit; absent for Kerne's own trusted work (imports, demo data, workers). */
+  readonly guard?: AccessGuard;
 }
 
 /** The outcome of a write: the stored version and whether it was newly created. */
@@ -48,7 +52,12 @@ export interface WriteContext {
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+/** Sensitivity learnt within one transaction (a psychiatric unit or encounter written earlier in a bundle). */
+const sensitiveInTransaction = new WeakMap<WriteContext, Map<string, boolean>>();
+
 export class FhirRepository {
+  readonly #deps: RepositoryDeps;
+  readonly #guard: AccessGuard | undefined;
   readonly #db: Db;
   readonly #validator: ResourceValidator;
   readonly #search: SearchPort;
@@ -56,6 +65,8 @@ export class FhirRepository {
   readonly #now: () => Date;
 
   constructor(deps: RepositoryDeps) {
+    this.#deps = deps;
+    this.#guard = deps.guard;
     this.#db = deps.db;
     this.#validator = deps.validator;
     this.#search = deps.search;
@@ -65,6 +76,11 @@ export class FhirRepository {
 
   get db(): Db {
     return this.#db;
+  }
+
+  /** The same repository acting for one caller: every read and write is checked and audited by `guard`. */
+  forCaller(guard: AccessGuard): FhirRepository {
+    return new FhirRepository({ ...this.#deps, guard });
   }
 
   /** Search helpers the HTTP layer uses to render results. */
@@ -78,8 +94,10 @@ export class FhirRepository {
       try {
         const result = await this.#db.transaction((q) => fn({ q }));
         this.#commits?.committed();
+        await this.#guard?.committed();
         return result;
       } catch (err) {
+        this.#guard?.rolledBack();
         const code = (err as { code?: string }).code;
         if (attempt < 4 && code && RETRYABLE.has(code)) continue;
         throw err;
@@ -95,6 +113,7 @@ export class FhirRepository {
     const row = await readCurrentRow(q, type, id);
     if (!row) throw notFound(`${type}/${id}`);
     if (row.deleted) throw gone(`${type}/${id}`);
+    await this.#guard?.checkRead(row, 'read');
     return row;
   }
 
@@ -105,18 +124,31 @@ export class FhirRepository {
     const row = await readVersionRow(q, type, id, Number(versionId));
     if (!row) throw notFound(`${type}/${id}/_history/${versionId}`);
     if (row.deleted) throw gone(`${type}/${id}/_history/${versionId}`);
+    await this.#guard?.checkRead(row, 'vread');
     return row;
   }
 
   async history(query: HistoryQuery, q: Queryable = this.#db): Promise<HistoryPage> {
     if (query.type) assertType(query.type);
     if (query.id) assertValidId(query.id);
-    return readHistory(q, query);
+    const guard = this.#guard;
+    if (!guard) return readHistory(q, query);
+    if (query.type && query.id) {
+      const current = await readCurrentRow(q, query.type, query.id);
+      if (current) await guard.checkRead(current, 'history-instance');
+    }
+    const access = await guard.rowFilter(query.type, query.id ? 'history-instance' : query.type ? 'history-type' : 'history-system');
+    const page = await readHistory(q, { ...query, access });
+    await guard.afterHistory(query, page);
+    return page;
   }
 
   async search(req: SearchRequest, q: Queryable = this.#db): Promise<SearchResult> {
     assertType(req.resourceType);
-    return this.#search.executeSearch(q, req);
+    const guard = this.#guard;
+    if (!guard) return this.#search.executeSearch(q, req);
+    const access = await guard.rowFilter(req.resourceType, 'search-type');
+    return guard.afterSearch(req, await this.#search.executeSearch(q, { ...req, access }));
   }
 
   /** Ids of the current resources matching a search query (conditional interactions). */
@@ -129,8 +161,15 @@ export class FhirRepository {
 
   async create(resource: Resource, options: { ifNoneExist?: string } = {}): Promise<WriteResult> {
     if (options.ifNoneExist) return this.transaction((ctx) => this.createIn(ctx, resource, options));
-    const result = await this.createIn({ q: this.#db }, resource, options);
+    let result: WriteResult;
+    try {
+      result = await this.createIn({ q: this.#db }, resource, options);
+    } catch (err) {
+      this.#guard?.rolledBack();
+      throw err;
+    }
     this.#commits?.committed();
+    await this.#guard?.committed();
     return result;
   }
 
@@ -143,12 +182,15 @@ export class FhirRepository {
       if (matches.length > 1) throw preconditionFailed(`If-None-Exist '${options.ifNoneExist}' matches more than one ${resource.resourceType}`);
       if (matches.length === 1) {
         const existing = await readCurrentRow(ctx.q, resource.resourceType, matches[0]!.id);
-        if (existing?.json) return { stored: existing, resource: JSON.parse(existing.json) as Resource, outcome: 'existing' };
+        if (existing?.json) {
+          await this.#guard?.checkRead(existing, 'read');
+          return { stored: existing, resource: JSON.parse(existing.json) as Resource, outcome: 'existing' };
+        }
       }
     }
-    const version = this.#prepare({ ...resource, id: randomUUID() }, 1, 'create');
+    const version = await this.prepareVersion(ctx, { ...resource, id: randomUUID() }, 1, 'create');
     const [rid] = await writeVersions(ctx.q, [version.newVersion]);
-    return { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: 'created' };
+    return this.#wrote('create', { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: 'created' });
   }
 
   async update(resource: Resource, options: WriteOptions = {}): Promise<WriteResult> {
@@ -169,9 +211,9 @@ export class FhirRepository {
     }
     const versionId = (current?.versionId ?? 0) + 1;
     const action = current && !current.deleted ? 'update' : 'create';
-    const version = this.#prepare(resource, versionId, action, current?.rid);
+    const version = await this.#prepareChecked(ctx, resource, versionId, action, action === 'update' ? current : undefined, current?.rid);
     const [rid] = await writeVersions(ctx.q, [version.newVersion]);
-    return { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: action === 'create' ? 'created' : 'updated' };
+    return this.#wrote(action, { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: action === 'create' ? 'created' : 'updated' });
   }
 
   /** Conditional update: no match creates, one match updates it, several fail with 412. */
@@ -217,9 +259,9 @@ export class FhirRepository {
       throw badRequest(`JSON Patch could not be applied: ${(err as Error).message.split('\n')[0]}`, 'Patch');
     }
     if (patched?.resourceType !== type || patched.id !== id) throw badRequest('A patch may not change resourceType or id', 'Patch');
-    const version = this.#prepare(patched, current.versionId + 1, 'update', current.rid);
+    const version = await this.#prepareChecked(ctx, patched, current.versionId + 1, 'patch', current, current.rid);
     const [rid] = await writeVersions(ctx.q, [version.newVersion]);
-    return { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: 'updated' };
+    return this.#wrote('patch', { stored: { ...version.stored, rid: rid! }, resource: version.resource, outcome: 'updated' });
   }
 
   async delete(type: string, id: string): Promise<WriteResult | undefined> {
@@ -233,6 +275,7 @@ export class FhirRepository {
     await lockResourceKey(ctx.q, `${type}/${id}`);
     const current = await readCurrentRow(ctx.q, type, id, true);
     if (!current || current.deleted) return undefined;
+    await this.#guard?.checkWrite('delete', type, current, undefined);
     const lastUpdated = this.#now().toISOString();
     const newVersion: NewVersion = {
       type,
@@ -244,10 +287,14 @@ export class FhirRepository {
       index: emptyIndexRows(),
       action: 'delete',
       previousRid: current.rid,
+      patientId: current.patientId,
+      sensitive: current.sensitive,
     };
     const [rid] = await writeVersions(ctx.q, [newVersion]);
-    const stored: StoredResource = { rid: rid!, type, id, versionId: newVersion.versionId, lastUpdated, deleted: true, json: null };
-    return { stored, resource: { resourceType: type, id } as Resource, outcome: 'deleted' };
+    const stored: StoredResource = {
+      rid: rid!, type, id, versionId: newVersion.versionId, lastUpdated, deleted: true, json: null, patientId: current.patientId, sensitive: current.sensitive,
+    };
+    return this.#wrote('delete', { stored, resource: { resourceType: type, id } as Resource, outcome: 'deleted' });
   }
 
   /** Holds a transaction-scoped lock on a key (a conditional query or Type/id) until the transaction ends. */
@@ -255,14 +302,53 @@ export class FhirRepository {
     await lockResourceKey(ctx.q, key);
   }
 
-  /** Validates and stamps a resource, and computes its index rows: everything but the SQL. */
-  prepareVersion(resource: Resource, versionId: number, action: NewVersion['action']) {
-    return this.#prepare(resource, versionId, action);
+  /**
+   * Labels, validates and stamps a new resource, computes its index rows, and checks that the caller
+   * may create it: everything but the SQL (transaction bundles batch their creates this way).
+   */
+  async prepareVersion(ctx: WriteContext, resource: Resource, versionId: number, action: 'create') {
+    return this.#prepareChecked(ctx, resource, versionId, action, undefined);
   }
 
-  /** Writes prepared versions in one statement (transaction bundles batch their creates this way). */
+  /** Writes prepared creates in one statement. */
   async writePrepared(ctx: WriteContext, versions: readonly NewVersion[]): Promise<string[]> {
-    return writeVersions(ctx.q, versions);
+    const rids = await writeVersions(ctx.q, versions);
+    if (this.#guard) versions.forEach((v, i) => this.#guard!.wrote('create', { ...v, rid: rids[i]! }));
+    return rids;
+  }
+
+  async #prepareChecked(ctx: WriteContext, resource: Resource, versionId: number, interaction: 'create' | 'update' | 'patch', before: StoredResource | undefined, previousRid?: string) {
+    const labelled = await this.#labelSensitive(ctx, resource);
+    const version = this.#prepare(labelled, versionId, interaction === 'patch' ? 'update' : interaction, previousRid);
+    await this.#guard?.checkWrite(interaction, labelled.resourceType, before, version.newVersion);
+    return version;
+  }
+
+  #wrote(interaction: 'create' | 'update' | 'patch' | 'delete', result: WriteResult): WriteResult {
+    this.#guard?.wrote(interaction, result.stored);
+    return result;
+  }
+
+  /**
+   * Psychiatric data is labelled restricted (R) when written: an Encounter at a psychiatric unit, and
+   * what is recorded in a sensitive encounter. Sources written earlier in the same transaction count.
+   */
+  async #labelSensitive(ctx: WriteContext, resource: Resource): Promise<Resource> {
+    let known = sensitiveInTransaction.get(ctx);
+    const remember = (ref: string, value: boolean) => {
+      if (!known) sensitiveInTransaction.set(ctx, (known = new Map()));
+      known.set(ref, value);
+    };
+    if (isPsychiatricOrganization(resource) && resource.id) remember(`Organization/${resource.id}`, true);
+    let sensitive = hasSensitiveLabel(resource);
+    if (!sensitive) {
+      const sources = sensitivitySources(resource);
+      const unknown = sources.filter((ref) => known?.get(ref) === undefined);
+      sensitive = sources.some((ref) => known?.get(ref) === true);
+      if (!sensitive && unknown.length > 0) sensitive = await anySensitiveSource(ctx.q, unknown);
+    }
+    if (resource.resourceType === 'Encounter' && resource.id) remember(`Encounter/${resource.id}`, sensitive);
+    return sensitive ? withRestrictedLabel(resource) : resource;
   }
 
   #prepare(resource: Resource, versionId: number, action: NewVersion['action'], previousRid?: string) {
@@ -273,6 +359,9 @@ export class FhirRepository {
     const json = JSON.stringify(stamped);
     assertNoControlCharacters(json, stamped.resourceType);
     const id = stamped.id!;
+    const index = this.#search.extractIndexRows(stamped);
+    const patientId = patientIdOf(stamped.resourceType, id, index);
+    const sensitive = hasSensitiveLabel(stamped);
     const newVersion: NewVersion = {
       type: stamped.resourceType,
       id,
@@ -280,13 +369,27 @@ export class FhirRepository {
       lastUpdated,
       deleted: false,
       json,
-      index: this.#search.extractIndexRows(stamped),
+      index,
       action,
+      patientId,
+      sensitive,
       ...(previousRid ? { previousRid } : {}),
     };
-    const stored: StoredResource = { rid: '', type: stamped.resourceType, id, versionId, lastUpdated, deleted: false, json };
+    const stored: StoredResource = { rid: '', type: stamped.resourceType, id, versionId, lastUpdated, deleted: false, json, patientId, sensitive };
     return { newVersion, stored, resource: stamped };
   }
+}
+
+/** Is one of the referenced units psychiatric, or one of the referenced encounters sensitive? */
+async function anySensitiveSource(q: Queryable, refs: readonly string[]): Promise<boolean> {
+  const split = refs.map((ref) => ref.split('/') as [string, string]);
+  const rows = await q.query<{ type: string; sensitive: boolean; content: string | null }>(
+    `SELECT r.type, r.sensitive, CASE WHEN r.type = 'Organization' THEN r.content END AS content
+       FROM unnest($1::text[], $2::text[]) AS m(type, id) JOIN resource r ON r.type = m.type AND r.id = m.id WHERE NOT r.deleted`,
+    [split.map((s) => s[0]), split.map((s) => s[1])],
+    { name: 'kerne_sensitivity_sources' },
+  );
+  return rows.some((r) => (r.type === 'Organization' ? !!r.content && isPsychiatricOrganization(JSON.parse(r.content) as Resource) : r.sensitive));
 }
 
 function assertType(type: string): void {

@@ -12,6 +12,10 @@ export interface StoredResource {
   readonly deleted: boolean;
   /** The resource JSON (null for the tombstone of a delete). */
   readonly json: string | null;
+  /** The patient whose record it belongs to (the Patient compartment); null for non-patient data. */
+  readonly patientId: string | null;
+  /** Psychiatric or confidentiality-labelled (R, V) data: needs a psychiatric care relation or break-the-glass. */
+  readonly sensitive: boolean;
 }
 
 /** A version about to be written: a stored version without its rid yet, with its index rows. */
@@ -30,6 +34,8 @@ export function toStoredRow(row: {
   last_updated: string;
   deleted: boolean;
   content: string | null;
+  patient_id?: string | null;
+  sensitive?: boolean;
 }): StoredResource {
   return {
     rid: row.rid,
@@ -39,5 +45,7 @@ export function toStoredRow(row: {
     lastUpdated: new Date(row.last_updated).toISOString(),
     deleted: row.deleted,
     json: row.content,
+    patientId: row.patient_id ?? null,
+    sensitive: row.sensitive ?? false,
   };
 }

@@ -3,36 +3,36 @@
  * the new ones are upserted into resource, their search index rows replace the old ones, and the
  * change is appended to the outbox. Being one statement, it is atomic even outside a transaction.
  * Two prepared variants: creates only (no history, nothing to delete), and with previous versions
- * (their rids passed as an array, so every delete is an index lookup whatever the statistics say).
+ * (their rids passed as an array, $44, so every delete is an index lookup whatever the statistics say).
  */
 import type { Queryable } from '../../db/index.ts';
 import type { NewVersion } from './stored-resource.ts';
 
 const MAIN = `
 WITH m AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::bool[], $6::text[], $7::text[])
-    WITH ORDINALITY AS m(type, id, version_id, last_updated, deleted, content, action, i)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::bool[], $6::text[], $7::text[], $42::text[], $43::bool[])
+    WITH ORDINALITY AS m(type, id, version_id, last_updated, deleted, content, action, patient_id, sensitive, i)
 ),`;
 
 const REPLACE_PREVIOUS = `
 hist AS (
-  INSERT INTO resource_history (rid, type, id, version_id, last_updated, deleted, content)
-  SELECT rid, type, id, version_id, last_updated, deleted, content FROM resource WHERE rid = ANY($42::bigint[])
+  INSERT INTO resource_history (rid, type, id, version_id, last_updated, deleted, content, patient_id, sensitive)
+  SELECT rid, type, id, version_id, last_updated, deleted, content, patient_id, sensitive FROM resource WHERE rid = ANY($44::bigint[])
 ),
-d1 AS (DELETE FROM sp_token WHERE rid = ANY($42::bigint[])),
-d2 AS (DELETE FROM sp_string WHERE rid = ANY($42::bigint[])),
-d3 AS (DELETE FROM sp_date WHERE rid = ANY($42::bigint[])),
-d4 AS (DELETE FROM sp_number WHERE rid = ANY($42::bigint[])),
-d5 AS (DELETE FROM sp_quantity WHERE rid = ANY($42::bigint[])),
-d6 AS (DELETE FROM sp_reference WHERE rid = ANY($42::bigint[])),
-d7 AS (DELETE FROM sp_uri WHERE rid = ANY($42::bigint[])),`;
+d1 AS (DELETE FROM sp_token WHERE rid = ANY($44::bigint[])),
+d2 AS (DELETE FROM sp_string WHERE rid = ANY($44::bigint[])),
+d3 AS (DELETE FROM sp_date WHERE rid = ANY($44::bigint[])),
+d4 AS (DELETE FROM sp_number WHERE rid = ANY($44::bigint[])),
+d5 AS (DELETE FROM sp_quantity WHERE rid = ANY($44::bigint[])),
+d6 AS (DELETE FROM sp_reference WHERE rid = ANY($44::bigint[])),
+d7 AS (DELETE FROM sp_uri WHERE rid = ANY($44::bigint[])),`;
 
 const WRITE = `
 res AS (
-  INSERT INTO resource AS r (type, id, version_id, last_updated, deleted, content)
-  SELECT type, id, version_id, last_updated, deleted, content FROM m ORDER BY i
+  INSERT INTO resource AS r (type, id, version_id, last_updated, deleted, content, patient_id, sensitive)
+  SELECT type, id, version_id, last_updated, deleted, content, patient_id, sensitive FROM m ORDER BY i
   ON CONFLICT (type, id) DO UPDATE SET version_id = excluded.version_id, last_updated = excluded.last_updated,
-    deleted = excluded.deleted, content = excluded.content
+    deleted = excluded.deleted, content = excluded.content, patient_id = excluded.patient_id, sensitive = excluded.sensitive
   RETURNING r.rid, r.type, r.id
 ),
 j AS (SELECT res.rid, m.i, m.type, m.id, m.version_id, m.action FROM res JOIN m ON res.type = m.type AND res.id = m.id),
@@ -86,6 +86,7 @@ export async function writeVersions(q: Queryable, versions: readonly NewVersion[
   if (versions.length === 0) return [];
   const cols = (n: number): unknown[][] => Array.from({ length: n }, () => []);
   const main = cols(7);
+  const access = cols(2);
   const token = cols(5);
   const str = cols(4);
   const date = cols(4);
@@ -99,6 +100,7 @@ export async function writeVersions(q: Queryable, versions: readonly NewVersion[
   versions.forEach((v, n) => {
     const i = n + 1;
     push(main, [v.type, v.id, v.versionId, v.lastUpdated, v.deleted, v.json, v.action]);
+    push(access, [v.patientId, v.sensitive]);
     for (const r of v.index.token) push(token, [i, r.param, r.system, r.code, r.text]);
     for (const r of v.index.string) push(str, [i, r.param, r.norm, r.exact]);
     for (const r of v.index.date) push(date, [i, r.param, r.lo, r.hi]);
@@ -107,7 +109,7 @@ export async function writeVersions(q: Queryable, versions: readonly NewVersion[
     for (const r of v.index.reference) push(ref, [i, r.param, r.targetType, r.targetId, r.url]);
     for (const r of v.index.uri) push(uri, [i, r.param, r.value]);
   });
-  const params = [...main, ...token, ...str, ...date, ...num, ...qty, ...ref, ...uri];
+  const params = [...main, ...token, ...str, ...date, ...num, ...qty, ...ref, ...uri, ...access];
   const previous = versions.flatMap((v) => (v.previousRid ? [v.previousRid] : []));
   const rows = previous.length
     ? await q.query<{ i: number; rid: string }>(UPDATE_SQL, [...params, previous], { name: 'kerne_write_update' })

@@ -15,7 +15,8 @@ import { handleInteraction } from './interactions.ts';
 import { parsePrefer } from './prefer.ts';
 
 export interface FhirRestOptions {
-  readonly repo: FhirRepository;
+  /** The repository acting for the caller of a request (authenticated, access-controlled, audited). */
+  readonly repoFor: (req: FastifyRequest) => Promise<FhirRepository>;
   /** Fixed public base URL; when absent it is derived from the request's Host. */
   readonly baseUrl?: string | undefined;
   readonly version: string;
@@ -26,7 +27,7 @@ export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const JSON_TYPES = ['application/json', 'application/fhir+json', 'application/json-patch+json'];
 
 export async function fhirRestPlugin(app: FastifyInstance, options: FhirRestOptions): Promise<void> {
-  const { repo } = options;
+  const { repoFor } = options;
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (_req, body, done) => {
@@ -51,14 +52,14 @@ export async function fhirRestPlugin(app: FastifyInstance, options: FhirRestOpti
 
   app.post('/', async (req, reply) => {
     const prefer = parsePrefer(req.headers.prefer);
-    const body = await processBundle(repo, req.body, { baseUrl: baseUrlOf(req), prefer });
+    const body = await processBundle(await repoFor(req), req.body, { baseUrl: baseUrlOf(req), prefer });
     reply.type(FHIR_JSON).send(body);
   });
 
   app.get('/_history', async (req, reply) => {
     const { query } = parseRelativeUrl(req.url);
     const params = parseHistoryParams(query);
-    const page = await repo.history(params);
+    const page = await (await repoFor(req)).history(params);
     reply.type(FHIR_JSON).send(historyBundleJson(page, baseUrlOf(req), '_history', query, params));
   });
 
@@ -72,6 +73,7 @@ export async function fhirRestPlugin(app: FastifyInstance, options: FhirRestOpti
       const v = req.headers[name];
       return Array.isArray(v) ? v[0] : v;
     };
+    const repo = await repoFor(req);
     const response = await handleInteraction(repo, {
       method: req.method as FhirMethod,
       path,

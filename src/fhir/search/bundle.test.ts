@@ -9,8 +9,8 @@ test('entries keep the stored JSON text; total, links, modes, outcome entry', ()
   const json = searchBundleJson(
     {
       entries: [
-        { type: 'Patient', id: 'p1', json: stored, mode: 'match' },
-        { type: 'Organization', id: 'o1', json: '{"resourceType":"Organization","id":"o1"}', mode: 'include' },
+        { type: 'Patient', id: 'p1', json: stored, mode: 'match', patientId: 'p1', sensitive: false },
+        { type: 'Organization', id: 'o1', json: '{"resourceType":"Organization","id":"o1"}', mode: 'include', patientId: null, sensitive: false },
       ],
       total: 1,
       links: [{ relation: 'self', url: 'http://h/fhir/Patient?name=s%C3%B8&_count=20' }],

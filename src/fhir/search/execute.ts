@@ -16,7 +16,8 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { Queryable } from '../../db/index.ts';
 import { badRequest } from '../../errors/index.ts';
 import { compileFilter, compileSort, drivingRids, isDrivingFilter, readsOnlyRid } from './compile.ts';
-import { findIncludes, type Row } from './include.ts';
+import { accessCondition, type AccessFilter } from './access-filter.ts';
+import { findIncludes, ROW_COLUMNS, type Row } from './include.ts';
 import { parseSearch } from './parse.ts';
 import type { ParsedSearch } from './search-query.ts';
 import { SqlParams } from './sql-params.ts';
@@ -28,11 +29,20 @@ export const TOTAL_CAP = 10_000;
 export const DEFAULT_TOTAL_CAP = 1_000;
 
 /** The WHERE clause (on alias r) and its bind parameters. */
-function compileWhere(p: ParsedSearch): { sql: SqlParams; where: string } {
+function compileWhere(p: ParsedSearch, access?: AccessFilter): { sql: SqlParams; where: string } {
   const sql = new SqlParams();
   const conds = [`r.type = ${sql.add(p.resourceType, 'text')}`, 'r.deleted = false'];
   for (const f of p.filters) conds.push(compileFilter(sql, 'r', p.resourceType, f));
+  const allowed = accessCondition(sql, 'r', access);
+  if (allowed) conds.push(allowed);
   return { sql, where: conds.join(' AND ') };
+}
+
+/** The access condition for a query driven from index rows (alias d: rids only), as a probe into resource. */
+function drivenAccessCondition(sql: SqlParams, access: AccessFilter | undefined): string | undefined {
+  const a = sql.alias('a');
+  const allowed = accessCondition(sql, a, access);
+  return allowed && `EXISTS (SELECT 1 FROM resource ${a} WHERE ${a}.rid = d.rid AND ${allowed})`;
 }
 
 export async function executeSearch(q: Queryable, req: SearchRequest): Promise<SearchResult> {
@@ -41,40 +51,40 @@ export async function executeSearch(q: Queryable, req: SearchRequest): Promise<S
     p.count = 0;
     p.total = 'accurate';
   }
-  const { sql, where } = compileWhere(p);
+  const { sql, where } = compileWhere(p, req.access);
   const whereParams = sql.values.slice();
 
   let rows: Row[] = [];
   let hasNext = false;
   if (p.count > 0) {
-    const driven = p.sort.length === 0 ? indexDrivenPage(p) : undefined;
+    const driven = p.sort.length === 0 ? indexDrivenPage(p, req.access) : undefined;
     if (driven) rows = await q.query<Row>(driven.text, driven.params);
     else {
       const order = compileSort(sql, 'r', p.resourceType, p.sort);
       const limit = sql.add(p.count + 1, 'int');
       const offset = sql.add(p.offset, 'int');
-      rows = await q.query<Row>(`SELECT r.rid, r.type, r.id, r.content FROM resource r WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, sql.values);
+      rows = await q.query<Row>(`SELECT ${ROW_COLUMNS} FROM resource r WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, sql.values);
     }
     hasNext = rows.length > p.count;
     if (hasNext) rows = rows.slice(0, p.count);
   }
 
-  const total = await computeTotal(q, p, where, whereParams, rows.length, hasNext);
-  const included = await findIncludes(q, rows, p.includes, p.revincludes);
+  const total = await computeTotal(q, p, where, whereParams, rows.length, hasNext, req.access);
+  const included = await findIncludes(q, rows, p.includes, p.revincludes, req.access);
   const reduce = p.summary !== undefined && p.summary !== 'false' ? true : p.elements !== undefined;
   const entries: SearchEntry[] = rows.map((r) => ({
-    type: r.type, id: r.id, mode: 'match',
+    type: r.type, id: r.id, mode: 'match', patientId: r.patient_id, sensitive: r.sensitive,
     json: reduce ? JSON.stringify(applySummaryAndElements(JSON.parse(r.content) as Resource, p.summary, p.elements)) : r.content,
   }));
-  for (const r of included) entries.push({ type: r.type, id: r.id, mode: 'include', json: r.content });
+  for (const r of included) entries.push({ type: r.type, id: r.id, mode: 'include', json: r.content, patientId: r.patient_id, sensitive: r.sensitive });
   return { entries, ...(total !== undefined ? { total } : {}), links: pageLinks(req, p, hasNext), warnings: p.warnings };
 }
 
-async function computeTotal(q: Queryable, p: ParsedSearch, where: string, params: unknown[], shown: number, hasNext: boolean): Promise<number | undefined> {
+async function computeTotal(q: Queryable, p: ParsedSearch, where: string, params: unknown[], shown: number, hasNext: boolean, access: AccessFilter | undefined): Promise<number | undefined> {
   if (p.total === 'none') return undefined;
   if (p.count > 0 && !hasNext && (shown > 0 || p.offset === 0)) return p.offset + shown;
   const count = async (cap: number | undefined): Promise<number> => {
-    const c = countQuery(p, where, params, cap);
+    const c = countQuery(p, where, params, cap, access);
     const [row] = await q.query<{ n: number }>(c.text, c.params);
     return Number(row?.n ?? 0);
   };
@@ -96,30 +106,34 @@ async function computeTotal(q: Queryable, p: ParsedSearch, where: string, params
  * rids in order for a given value, so the scan stops after the page instead of sorting every match.
  * Only when no filter needs the resource row (as for counting on the index tables alone).
  */
-function indexDrivenPage(p: ParsedSearch): { text: string; params: unknown[] } | undefined {
+function indexDrivenPage(p: ParsedSearch, access: AccessFilter | undefined): { text: string; params: unknown[] } | undefined {
   const driver = p.filters.findIndex(isDrivingFilter);
   if (driver < 0 || !p.filters.every(readsOnlyRid)) return undefined;
   const sql = new SqlParams();
   const rids = drivingRids(sql, p.resourceType, p.filters[driver] as Parameters<typeof drivingRids>[2]);
   const conds = p.filters.filter((_, i) => i !== driver).map((f) => compileFilter(sql, 'd', p.resourceType, f));
+  const allowed = drivenAccessCondition(sql, access);
+  if (allowed) conds.push(allowed);
   const limit = sql.add(p.count + 1, 'int');
   const offset = sql.add(p.offset, 'int');
   const page = `SELECT DISTINCT d.rid FROM (${rids}) d${conds.length > 0 ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY d.rid LIMIT ${limit} OFFSET ${offset}`;
   const type = sql.add(p.resourceType, 'text');
   return {
-    text: `SELECT r.rid, r.type, r.id, r.content FROM (${page}) k JOIN resource r ON r.rid = k.rid WHERE r.type = ${type} AND r.deleted = false ORDER BY r.rid`,
+    text: `SELECT ${ROW_COLUMNS} FROM (${page}) k JOIN resource r ON r.rid = k.rid WHERE r.type = ${type} AND r.deleted = false ORDER BY r.rid`,
     params: sql.values,
   };
 }
 
 /** The count query (up to `cap` when given): on the index tables alone when possible, else on resource. */
-function countQuery(p: ParsedSearch, where: string, params: unknown[], cap: number | undefined): { text: string; params: unknown[] } {
+function countQuery(p: ParsedSearch, where: string, params: unknown[], cap: number | undefined, access: AccessFilter | undefined): { text: string; params: unknown[] } {
   const limit = cap !== undefined ? ` LIMIT ${cap}` : '';
   const driver = p.filters.findIndex(isDrivingFilter);
   if (driver >= 0 && p.filters.every(readsOnlyRid)) {
     const sql = new SqlParams();
     const rids = drivingRids(sql, p.resourceType, p.filters[driver] as Parameters<typeof drivingRids>[2]);
     const conds = p.filters.filter((_, i) => i !== driver).map((f) => compileFilter(sql, 'd', p.resourceType, f));
+    const allowed = drivenAccessCondition(sql, access);
+    if (allowed) conds.push(allowed);
     const inner = `SELECT DISTINCT d.rid FROM (${rids}) d${conds.length > 0 ? ` WHERE ${conds.join(' AND ')}` : ''}`;
     return { text: `SELECT count(*)::int AS n FROM (${inner}${limit}) x`, params: sql.values };
   }

@@ -9,3 +9,4 @@ export { applySummaryAndElements } from './summary.ts';
 export type { SearchEntry, SearchRequest, SearchResult, SearchLink } from './types.ts';
 export type { IndexRows } from './index-rows.ts';
 export { emptyIndexRows } from './index-rows.ts';
+export { accessCondition, type AccessFilter } from './access-filter.ts';

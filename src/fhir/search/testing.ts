@@ -1,6 +1,8 @@
 /** Test helper: writes resources with their extracted search index rows through the repository's write statement, skipping validation. */
 import type { Resource } from '@medplum/fhirtypes';
 import type { Queryable } from '../../db/index.ts';
+import { patientIdOf } from '../repository/patient-compartment.ts';
+import { hasSensitiveLabel } from '../repository/sensitivity.ts';
 import { writeVersions } from '../repository/write-versions.ts';
 import { extractIndexRows } from './extract-index-rows.ts';
 import { emptyIndexRows } from './index-rows.ts';
@@ -17,6 +19,7 @@ export async function insertResource(q: Queryable, resource: Resource, options: 
   const lastUpdated = resource.meta?.lastUpdated ?? new Date(Date.UTC(2024, 0, 1) + ++seq * 1000).toISOString();
   const stored = { ...resource, meta: { ...resource.meta, versionId: '1', lastUpdated } };
   const deleted = options.deleted ?? false;
+  const index = deleted ? emptyIndexRows() : extractIndexRows(resource);
   // The repository's own write statement, without validation (fixtures may be deliberately partial).
   const [rid] = await writeVersions(q, [
     {
@@ -26,8 +29,10 @@ export async function insertResource(q: Queryable, resource: Resource, options: 
       lastUpdated,
       deleted,
       json: deleted ? null : JSON.stringify(stored),
-      index: deleted ? emptyIndexRows() : extractIndexRows(resource),
+      index,
       action: deleted ? 'delete' : 'create',
+      patientId: patientIdOf(resource.resourceType, resource.id, extractIndexRows(resource)),
+      sensitive: hasSensitiveLabel(resource),
     },
   ]);
   return rid!;

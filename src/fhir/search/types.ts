@@ -1,5 +1,6 @@
 /** The search engine's request and result types (the repository's SearchPort speaks these). @see https://hl7.org/fhir/R4/search.html */
 import type { OperationOutcomeIssue } from '@medplum/fhirtypes';
+import type { AccessFilter } from './access-filter.ts';
 
 export interface SearchRequest {
   readonly resourceType: string;
@@ -8,6 +9,8 @@ export interface SearchRequest {
   /** e.g. http://127.0.0.1:8080/fhir */
   readonly baseUrl: string;
   readonly handling: 'strict' | 'lenient';
+  /** The rows the caller may see (matches and includes alike); absent: all. */
+  readonly access?: AccessFilter;
 }
 
 export interface SearchEntry {
@@ -16,6 +19,9 @@ export interface SearchEntry {
   /** The stored JSON text, or the _summary/_elements-reduced JSON. */
   readonly json: string;
   readonly mode: 'match' | 'include';
+  /** The patient whose record the resource belongs to (null: not patient data). */
+  readonly patientId: string | null;
+  readonly sensitive: boolean;
 }
 
 export interface SearchLink {

@@ -1,0 +1,56 @@
+/** The identity provider's page texts, Danish first, English on `?lang=en`. */
+
+export type Lang = 'da' | 'en';
+export const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'da');
+export const otherLang = (lang: Lang): Lang => (lang === 'da' ? 'en' : 'da');
+
+export const TEXTS = {
+  da: {
+    languageName: 'Dansk',
+    loginTitle: 'Log ind',
+    loginIntro: 'Log ind på Kerne.',
+    loginIntroClient: (client: string) => `Log ind for at fortsætte til ${client}.`,
+    username: 'Brugernavn',
+    password: 'Adgangskode',
+    submit: 'Log ind',
+    wrongCredentials: 'Forkert brugernavn eller adgangskode.',
+    tooManyTitle: 'For mange loginforsøg',
+    tooMany: 'Der har været for mange loginforsøg fra din computer. Vent et minut, og prøv så igen.',
+    expiredTitle: 'Siden er udløbet',
+    expired: 'Login-siden var for gammel, eller den blev åbnet i et andet vindue. Prøv at logge ind igen.',
+    tryAgain: 'Prøv igen',
+    badRequestTitle: 'Login kan ikke gennemføres',
+    badRequest: 'Programmet, der sendte dig hertil, har lavet en fejl. Kontakt support, og oplys denne besked:',
+    loggedInTitle: 'Du er logget ind',
+    loggedIn: 'Du er logget ind på Kerne.',
+    loggedOutTitle: 'Du er logget ud',
+    loggedOut: 'Du er logget ud af Kerne. Luk browseren, hvis du har brugt en fælles computer.',
+    toApp: 'Gå til Kerne',
+    serverErrorTitle: 'Der skete en fejl',
+    serverError: 'Der skete en fejl hos Kerne. Prøv igen om lidt.',
+  },
+  en: {
+    languageName: 'English',
+    loginTitle: 'Log in',
+    loginIntro: 'Log in to Kerne.',
+    loginIntroClient: (client: string) => `Log in to continue to ${client}.`,
+    username: 'Username',
+    password: 'Password',
+    submit: 'Log in',
+    wrongCredentials: 'Wrong username or password.',
+    tooManyTitle: 'Too many login attempts',
+    tooMany: 'There have been too many login attempts from your computer. Wait a minute, then try again.',
+    expiredTitle: 'The page has expired',
+    expired: 'The login page was too old, or it was opened in another window. Please log in again.',
+    tryAgain: 'Try again',
+    badRequestTitle: 'Login cannot continue',
+    badRequest: 'The application that sent you here made an error. Contact support and quote this message:',
+    loggedInTitle: 'You are logged in',
+    loggedIn: 'You are logged in to Kerne.',
+    loggedOutTitle: 'You are logged out',
+    loggedOut: 'You are logged out of Kerne. Close the browser if you used a shared computer.',
+    toApp: 'Go to Kerne',
+    serverErrorTitle: 'Something went wrong',
+    serverError: 'Something went wrong at Kerne. Please try again shortly.',
+  },
+} as const;

@@ -1,0 +1,40 @@
+/** Role-aware navigation: which screens a signed-in user gets, and where they land. Pure. */
+import { CLINICAL_ROLES } from '../access/roles.ts';
+import type { Me } from '../api/types.ts';
+import { idFromReference } from '../patient/patient.helpers.ts';
+
+export type NavKey = 'patients' | 'review' | 'myRecord' | 'myLog' | 'home';
+
+export interface NavItem {
+  readonly key: NavKey;
+  /** The app path (without the /app base). */
+  readonly path: string;
+}
+
+const roles = (me: Me) => new Set(me.memberships.map((m) => m.role));
+
+export const isClinician = (me: Me): boolean => me.kind === 'user' && CLINICAL_ROLES.some((r) => roles(me).has(r));
+export const isManager = (me: Me): boolean => me.kind === 'user' && roles(me).has('afdelingsledelse');
+export const isPatientUser = (me: Me): boolean => me.kind === 'patient';
+
+/** The patient user's own Patient id. */
+export const ownPatientId = (me: Me): string | undefined => me.patient ?? idFromReference(me.fhirUser, 'Patient');
+
+export function navigationFor(me: Me): NavItem[] {
+  if (isPatientUser(me)) {
+    const own = ownPatientId(me);
+    return [...(own ? [{ key: 'myRecord' as const, path: `/patient/${encodeURIComponent(own)}` }] : []), { key: 'myLog', path: '/my-log' }];
+  }
+  const items: NavItem[] = [];
+  if (isClinician(me)) items.push({ key: 'patients', path: '/patients' });
+  if (isManager(me)) items.push({ key: 'review', path: '/review/break-the-glass' });
+  if (items.length === 0) items.push({ key: 'home', path: '/' });
+  return items;
+}
+
+/** Where `/` takes a user: their first screen, or the placeholder landing page (null). */
+export function homePathFor(me: Me): string | null {
+  if (isPatientUser(me)) return navigationFor(me)[0]?.path ?? null;
+  if (isClinician(me)) return '/patients';
+  return null;
+}
