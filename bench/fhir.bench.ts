@@ -768,7 +768,8 @@ async function benchStore(kind: 'postgres' | 'pglite', data: DataSet, tmp: strin
   }
   try {
     // 2. the server
-    const server = await startServer(store!, tmp);
+    // The platform-core figures: no authentication, access control or audit (their cost is bench:access's).
+    const server = await startServer({ ...store!, args: [...store!.args, '--dev-no-auth'], env: { ...store!.env, KERNE_ACCESS_CONTROL: 'false' } }, tmp);
     const pid = server.child.pid!;
     try {
       const atStart = procMemory(pid)!;

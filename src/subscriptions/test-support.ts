@@ -66,9 +66,12 @@ export async function until<T>(what: string, fn: () => T | Promise<T>, ms = 10_0
   }
 }
 
-/** Kerne on an open store, listening on a free port; `url` is its FHIR base. */
+/**
+ * Kerne on an open store, listening on a free loopback port; `url` is its FHIR base. These tests are
+ * about delivery, not login: they run with --dev-no-auth (every request a local integration, audited).
+ */
 export async function startKerne(overrides: KerneOverrides, config: Record<string, unknown> = {}): Promise<{ kerne: Kerne; url: string; origin: string }> {
-  const kerne = await createKerne(loadConfig({ logLevel: 'silent', ...config }, {}), overrides);
+  const kerne = await createKerne(loadConfig({ logLevel: 'silent', devNoAuth: true, ...config }, {}), overrides);
   await kerne.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = kerne.http.server.address() as AddressInfo;
   return { kerne, url: `http://127.0.0.1:${port}/fhir`, origin: `http://127.0.0.1:${port}` };
