@@ -32,7 +32,7 @@ describe('two Kerne processes on one PostgreSQL and NATS', { skip: process.env.K
     const nodes: ServerProcess[] = [];
     for (let i = 0; i < 2; i++) {
       // Flags as well as env: loadConfig lets an absent flag (undefined) hide the env value.
-      const node = await startServerProcess(['--database-url', databaseUrl, '--nats-url', NATS_URL], env);
+      const node = await startServerProcess(['--database-url', databaseUrl, '--nats-url', NATS_URL, '--dev-no-auth'], env); // delivery, not login, is tested here
       nodes.push(node);
       cleanup.push(() => node.stop());
     }

@@ -1,23 +1,11 @@
 /**
- * Kerne's roles as the web app shows them: a copy of ROLE_DISPLAY from the server's
- * src/access/principal.ts (the web app does not import server code), and which screens each role gets.
+ * Kerne's roles as the web app shows them: the names come from the server's pure
+ * src/access/principal.ts (one list for both), plus which screens each role gets.
  */
+import { isRole, ROLE_DISPLAY, type Role } from '../../../src/access/principal.ts';
 import type { Lang } from '../i18n/lang.ts';
 
-export const ROLE_DISPLAY = {
-  laege: { da: 'Læge', en: 'Physician' },
-  sygeplejerske: { da: 'Sygeplejerske', en: 'Nurse' },
-  sekretaer: { da: 'Lægesekretær', en: 'Medical secretary' },
-  portoer: { da: 'Serviceassistent/portør', en: 'Service assistant/porter' },
-  afdelingsledelse: { da: 'Afdelingsledelse', en: 'Department management' },
-  administrator: { da: 'Administrator', en: 'Administrator' },
-  integration: { da: 'Integration (systemklient)', en: 'Integration (system client)' },
-  patient: { da: 'Patient', en: 'Patient' },
-} as const;
-
-export type Role = keyof typeof ROLE_DISPLAY;
-
-export const isRole = (code: string): code is Role => Object.hasOwn(ROLE_DISPLAY, code);
+export { isRole, ROLE_DISPLAY, type Role };
 
 /** The role's name in the language, or the code itself for a role the app does not know. */
 export function roleName(code: string | undefined, lang: Lang): string {
