@@ -5,7 +5,7 @@
 import type { Patient, Resource } from '@medplum/fhirtypes';
 import { FhirError, IssueType } from '../errors/index.ts';
 import type { AccessFilter, AccessGuard, HistoryPage, HistoryQuery, Interaction, NewVersion, SearchRequest, SearchResult, StoredResource } from '../fhir/repository/index.ts';
-import { allows, type ScopeOperation } from '../identity/smart-scopes.ts';
+import { allows, parseScopes, type ParsedScopes, type ScopeOperation } from '../identity/smart-scopes.ts';
 import type { AuditEntry } from '../audit/index.ts';
 import { auditEntry, AuditOutcome, type AccessRecord } from './audit-event.ts';
 import type { UnitInfo } from './care-relations.ts';
@@ -31,10 +31,13 @@ export interface CallerContext {
 
 export class CallerGuard implements AccessGuard {
   readonly #c: CallerContext;
+  /** The token's scopes, parsed once per request rather than at every check. */
+  readonly #scopes: ParsedScopes;
   #pending: AuditEntry[] = [];
 
   constructor(context: CallerContext) {
     this.#c = context;
+    this.#scopes = parseScopes(context.principal.scopes);
   }
 
   async checkRead(stored: StoredResource, interaction: 'read' | 'vread' | 'history-instance'): Promise<void> {
@@ -130,7 +133,7 @@ export class CallerGuard implements AccessGuard {
     const { principal } = this.#c;
     const scopeOp: ScopeOperation = action;
     const context = principal.kind === 'system' ? 'system' : principal.kind === 'patient' ? 'patient' : 'user';
-    if (!allows(principal.scopes, context, type, scopeOp)) {
+    if (!allows(this.#scopes, context, type, scopeOp)) {
       await this.#refuse(interaction, patientId, what, `The token's scopes do not allow ${action} on ${label} (scopes: ${principal.scopes.join(' ') || 'none'})`);
     }
     if (type !== '*' && !rolesAllow(principal.memberships, action, type)) {

@@ -64,31 +64,32 @@ function parentOf(org: Pick<Organization, 'partOf'>): string | undefined {
   return ref?.startsWith('Organization/') ? ref.slice('Organization/'.length) : undefined;
 }
 
-/** Patients related to the units, with the unit of each relation. */
-const UNIT_RELATIONS_SQL = `
-SELECT r.patient_id, t.target_id AS unit FROM sp_reference t JOIN resource r ON r.rid = t.rid
- WHERE t.type = 'Encounter' AND t.param = 'service-provider' AND t.target_type = 'Organization' AND t.target_id = ANY($1::text[])
-   AND EXISTS (SELECT 1 FROM sp_token s WHERE s.rid = t.rid AND s.type = 'Encounter' AND s.param = 'status' AND s.code = ANY($2::text[]))
-UNION
-SELECT r.patient_id, lo.target_id FROM sp_reference t JOIN resource r ON r.rid = t.rid
-  JOIN sp_reference lo ON lo.type = 'Location' AND lo.param = 'organization' AND lo.target_type = 'Organization' AND lo.target_id = ANY($1::text[])
-  JOIN resource l ON l.rid = lo.rid AND l.id = t.target_id
- WHERE t.type = 'Encounter' AND t.param = 'location' AND t.target_type = 'Location'
-   AND EXISTS (SELECT 1 FROM sp_token s WHERE s.rid = t.rid AND s.type = 'Encounter' AND s.param = 'status' AND s.code = ANY($2::text[]))
-UNION
-SELECT r.patient_id, t.target_id FROM sp_reference t JOIN resource r ON r.rid = t.rid
- WHERE t.type = 'EpisodeOfCare' AND t.param = 'organization' AND t.target_type = 'Organization' AND t.target_id = ANY($1::text[])
-   AND EXISTS (SELECT 1 FROM sp_token s WHERE s.rid = t.rid AND s.type = 'EpisodeOfCare' AND s.param = 'status' AND s.code = ANY($3::text[]))
-UNION
-SELECT r.patient_id, t.target_id FROM sp_reference t JOIN resource r ON r.rid = t.rid
- WHERE t.type = 'ServiceRequest' AND t.param = 'performer' AND t.target_type = 'Organization' AND t.target_id = ANY($1::text[])
-   AND EXISTS (SELECT 1 FROM sp_token s WHERE s.rid = t.rid AND s.type = 'ServiceRequest' AND s.param = 'status' AND s.code = ANY($4::text[]))
-UNION
-SELECT r.patient_id, lo.target_id FROM sp_reference t JOIN resource r ON r.rid = t.rid
-  JOIN sp_reference lo ON lo.type = 'Location' AND lo.param = 'organization' AND lo.target_type = 'Organization' AND lo.target_id = ANY($1::text[])
-  JOIN resource l ON l.rid = lo.rid AND l.id = t.target_id
- WHERE t.type = 'Appointment' AND t.param = 'actor' AND t.target_type = 'Location'
-   AND EXISTS (SELECT 1 FROM sp_token s WHERE s.rid = t.rid AND s.type = 'Appointment' AND s.param = 'status' AND s.code = ANY($5::text[]))`;
+/**
+ * How a contact names a unit: directly (an Organization reference), or through a Location that the
+ * unit manages (Location.managingOrganization).
+ */
+const UNIT_LINKS = [
+  { type: 'Encounter', param: 'service-provider', target: 'Organization' },
+  { type: 'Encounter', param: 'location', target: 'Location' },
+  { type: 'EpisodeOfCare', param: 'organization', target: 'Organization' },
+  { type: 'ServiceRequest', param: 'performer', target: 'Organization' },
+  { type: 'Appointment', param: 'actor', target: 'Location' },
+] as const satisfies readonly { type: keyof typeof ACTIVE_STATUS; param: string; target: 'Organization' | 'Location' }[];
+
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** Patients related to the units ($1), with the unit of each relation (constants only in the SQL text). */
+const UNIT_RELATIONS_SQL = UNIT_LINKS.map(({ type, param, target }) => {
+  const active = `EXISTS (SELECT 1 FROM sp_token s WHERE s.rid = t.rid AND s.type = '${type}' AND s.param = 'status' AND s.code IN (${sqlList(ACTIVE_STATUS[type])}))`;
+  const where = `t.type = '${type}' AND t.param = '${param}' AND t.target_type = '${target}' AND ${active}`;
+  return target === 'Organization'
+    ? `SELECT r.patient_id, t.target_id AS unit FROM sp_reference t JOIN resource r ON r.rid = t.rid
+        WHERE ${where} AND t.target_id = ANY($1::text[])`
+    : `SELECT r.patient_id, lo.target_id AS unit FROM sp_reference t JOIN resource r ON r.rid = t.rid
+        JOIN sp_reference lo ON lo.type = 'Location' AND lo.param = 'organization' AND lo.target_type = 'Organization' AND lo.target_id = ANY($1::text[])
+        JOIN resource l ON l.rid = lo.rid AND l.id = t.target_id
+        WHERE ${where}`;
+}).join('\nUNION\n');
 
 /** Patients the practitioner is assigned to. */
 const ASSIGNED_SQL = `
@@ -118,11 +119,7 @@ export async function loadPatientAccess(q: Queryable, principal: Principal, unit
   const psychiatric = new Set(units.filter((u) => u.psychiatric).map((u) => u.id));
 
   if (unitIds.length > 0) {
-    const rows = await q.query<{ patient_id: string | null; unit: string }>(
-      UNIT_RELATIONS_SQL,
-      [unitIds, ACTIVE_STATUS.Encounter, ACTIVE_STATUS.EpisodeOfCare, ACTIVE_STATUS.ServiceRequest, ACTIVE_STATUS.Appointment],
-      { name: 'kerne_access_unit_relations' },
-    );
+    const rows = await q.query<{ patient_id: string | null; unit: string }>(UNIT_RELATIONS_SQL, [unitIds], { name: 'kerne_access_unit_relations' });
     for (const r of rows) {
       if (!r.patient_id) continue;
       (psychiatric.has(r.unit) ? relatedSensitive : related).add(r.patient_id);
