@@ -38,6 +38,7 @@ export function createHttpServer(config: KerneConfig, options: HttpServerOptions
   // Before anything else sees the request: CPR numbers in /fhir query strings are refused.
   http.addHook('onRequest', rejectCprInFhirUrl);
   registerSecurityHeaders(http, config);
+  closeConnectionsWhenClosing(http);
 
   http.setErrorHandler((err, req, reply) => {
     const e = sendError(reply, err);
@@ -50,6 +51,23 @@ export function createHttpServer(config: KerneConfig, options: HttpServerOptions
   });
   http.get('/healthz', async () => ({ status: 'ok' }));
   return http;
+}
+
+/**
+ * Graceful shutdown: once closing starts, every response says `Connection: close`, so keep-alive
+ * connections end with their last in-flight request instead of holding the server open until
+ * their keep-alive timeout (Node closes only the connections that are idle at that moment).
+ */
+function closeConnectionsWhenClosing(http: FastifyInstance): void {
+  let closing = false;
+  http.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  http.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 }
 
 function sendError(reply: FastifyReply, err: unknown) {

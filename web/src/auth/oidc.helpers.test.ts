@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { authorizeUrl, needsRefresh, refreshDelay } from './oidc.helpers.ts';
+import { authorizeUrl, logoutUrl, needsRefresh, refreshDelay } from './oidc.helpers.ts';
 import { base64url, randomToken, s256Challenge } from './pkce.ts';
 
 describe('PKCE and the authorization request', () => {
@@ -12,6 +12,13 @@ describe('PKCE and the authorization request', () => {
     assert.match(verifier, /^[A-Za-z0-9_-]{64}$/);
     assert.equal(await s256Challenge(verifier), createHash('sha256').update(verifier).digest('base64url'));
     assert.equal(base64url(new Uint8Array([251, 255])), '-_8');
+  });
+
+  it('logs out naming the client, so the provider may return to the app', () => {
+    const url = new URL(logoutUrl('https://kerne.example', 'id.token.x'));
+    assert.equal(url.origin + url.pathname, 'https://kerne.example/oauth2/logout');
+    assert.deepEqual(Object.fromEntries(url.searchParams), { client_id: 'kerne-web', post_logout_redirect_uri: 'https://kerne.example/app/', id_token_hint: 'id.token.x' });
+    assert.equal(new URL(logoutUrl('https://kerne.example')).searchParams.has('id_token_hint'), false, 'no hint without a token');
   });
 
   it('asks for the kerne-web client with PKCE, the scopes and the FHIR audience', () => {

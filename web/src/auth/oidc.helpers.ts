@@ -25,6 +25,17 @@ export function authorizeUrl(origin: string, state: string, challenge: string): 
   return `${origin}/oauth2/authorize?${params.toString()}`;
 }
 
+/**
+ * RP-initiated logout: names the client (and the ID token when the tab still has it), so the
+ * identity provider may send the browser back to the app's start page, which then asks for a login.
+ * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout
+ */
+export function logoutUrl(origin: string, idToken?: string): string {
+  const params = new URLSearchParams({ client_id: CLIENT_ID, post_logout_redirect_uri: `${origin}/app/` });
+  if (idToken) params.set('id_token_hint', idToken);
+  return `${origin}/oauth2/logout?${params.toString()}`;
+}
+
 /** True when the access token should be refreshed before it is used. */
 export const needsRefresh = (tokens: { expiresAt: number }, now = Date.now()): boolean => tokens.expiresAt - now < REFRESH_MARGIN_MS;
 

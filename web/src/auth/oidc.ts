@@ -4,8 +4,7 @@
  * @see https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth
  * @see https://hl7.org/fhir/smart-app-launch/app-launch.html
  */
-import { BASE } from '../app/routes.ts';
-import { authorizeUrl, CLIENT_ID, redirectUriFor } from './oidc.helpers.ts';
+import { authorizeUrl, CLIENT_ID, logoutUrl, redirectUriFor } from './oidc.helpers.ts';
 import { randomToken, s256Challenge } from './pkce.ts';
 import { clearPendingLogin, clearSession, loadPendingLogin, loadTokens, saveTokens, savePendingLogin, type StoredTokens } from './token-store.ts';
 
@@ -114,7 +113,7 @@ async function postToken(form: Record<string, string>): Promise<StoredTokens | u
 
 /** Ends the session at the identity provider and forgets the tokens in this tab. */
 export function logout(): void {
+  const idToken = loadTokens()?.idToken;
   clearSession();
-  const origin = window.location.origin;
-  window.location.assign(`${origin}/oauth2/logout?${new URLSearchParams({ post_logout_redirect_uri: `${origin}${BASE}/` }).toString()}`);
+  window.location.assign(logoutUrl(window.location.origin, idToken));
 }
