@@ -81,7 +81,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
 
   // 4. Identity and access: who is asking (bearer tokens), what they may see, and the audit of it
   const identity = await createIdentity({ db, repo, config, log });
-  const access = new AccessControl({ db, bus, breakTheGlassMinutes: config.breakTheGlassMinutes });
+  const access = new AccessControl({ db, bus, breakTheGlassMinutes: config.breakTheGlassMinutes, onAuditError: (err) => log.error({ err }, 'audit log: append failed; retrying') });
   const authenticate = config.devNoAuth ? async () => DEV_PRINCIPAL : identity.authenticate;
   const repoFor = async (req: FastifyRequest): Promise<FhirRepository> => {
     const principal = await authenticate(req);
@@ -89,10 +89,10 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   };
 
   // 5. Subscriptions: rest-hook and websocket notifications of committed changes
-  const subscriptions = createSubscriptions({ db, repo, repoFor, bus, log, baseUrl: config.baseUrl, options: overrides.subscriptions });
+  const subscriptions = createSubscriptions({ db, repo, repoFor, bus, log, baseUrl: config.baseUrl, options: overrides.subscriptions, ...(config.accessControl ? { auditDelivery: (d) => access.auditDelivery(d) } : {}) });
 
   // 6. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
-  await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog() });
+  await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog });
   await http.register(identity.plugin);
   await http.register(fhirRestPlugin, { prefix: '/fhir', repoFor, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
   await http.register(accessPlugin, { access, authenticate });

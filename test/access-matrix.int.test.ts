@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AuditEvent, Bundle, Resource } from '@medplum/fhirtypes';
 import { KERNE_ROLE_SYSTEM, PSYCHIATRIC_UNIT, type Role } from '../src/access/index.ts';
 import { verifyAuditLog } from '../src/audit/index.ts';
+import { startReceiver, until } from '../src/subscriptions/test-support.ts';
 import { startTestKerne, type TestKerne } from './support/kerne.ts';
 import { STORES } from './support/stores.ts';
 
@@ -141,6 +142,34 @@ for (const store of STORES) {
       // Organisation data: administrators only.
       assert.equal((await post('admin', { resourceType: 'Location', name: 'Stue 1' }, '/fhir/Location')).status, 201);
       assert.equal((await post('nurse', { resourceType: 'Organization', name: 'X' }, '/fhir/Organization')).status, 403);
+    });
+
+    it('subscriptions are for integrations, and a notification carrying patient data is audited', async () => {
+      const receiver = await startReceiver();
+      try {
+        const sub = {
+          resourceType: 'Subscription', status: 'requested', reason: 'test', criteria: `Observation?subject=Patient/${ids.pIn}`,
+          channel: { type: 'rest-hook', endpoint: receiver.url, payload: 'application/fhir+json' },
+        };
+        assert.equal((await t.request('POST', '/fhir/Subscription', sub, as('admin'))).status, 403, 'administrators do not create subscriptions');
+        assert.equal((await get('nurse', '/fhir/Subscription')).status, 403, 'nor do clinicians read them');
+        const created = await t.request('POST', '/fhir/Subscription', sub, as('system'));
+        assert.equal(created.status, 201, created.text);
+        await until('the Subscription to become active', async () => (await get('system', `/fhir/Subscription/${created.json.id}`)).json.status === 'active' || undefined);
+        const obs = await t.request('POST', '/fhir/Observation', { resourceType: 'Observation', status: 'final', code: { text: 'saturation' }, subject: { reference: `Patient/${ids.pIn}` } }, as('system'));
+        assert.equal(obs.status, 201, obs.text);
+        await until('the notification', () => receiver.received.length >= 1 || undefined);
+        assert.equal(JSON.parse(receiver.received[0]!.body).id, obs.json.id, 'the payload is the Observation');
+        const sent = (await auditEvents()).find((e) => e.agent[0]?.who?.display?.startsWith(`Subscription/${created.json.id}`));
+        assert.ok(sent, 'the delivery has its AuditEvent');
+        assert.equal(sent.type.code, 'export');
+        assert.equal(sent.agent[0]?.network?.address, receiver.url, 'the destination is recorded');
+        const refs = (sent.entity ?? []).map((e) => e.what?.reference);
+        assert.ok(refs.includes(`Patient/${ids.pIn}`) && refs.includes(`Observation/${obs.json.id}/_history/1`), `entities: ${refs.join(', ')}`);
+        assert.equal((await t.request('DELETE', `/fhir/Subscription/${created.json.id}`, undefined, as('system'))).status, 204);
+      } finally {
+        await receiver.close();
+      }
     });
 
     it('searches return only what the caller may see, with correct counts and paging', async () => {

@@ -7,6 +7,7 @@ import type { Db } from '../db/index.ts';
 import { AuditWriter } from '../audit/index.ts';
 import { badRequest, FhirError, IssueType, notFound } from '../errors/index.ts';
 import type { ChangeBus } from '../events/index.ts';
+import type { SubscriptionDelivery } from '../subscriptions/index.ts';
 import { AUDIT_UNIT_EXTENSION, auditEntry, AuditOutcome, PurposeOfUse } from './audit-event.ts';
 import { CallerGuard } from './caller-guard.ts';
 import { grantSubject, loadPatientAccess, loadUnits, RELATION_TYPES, type UnitInfo } from './care-relations.ts';
@@ -18,6 +19,8 @@ export interface AccessControlOptions {
   readonly bus: ChangeBus;
   readonly breakTheGlassMinutes: number;
   readonly now?: () => Date;
+  /** Told when an audit append fails (it is retried) or entries are given up at shutdown. */
+  readonly onAuditError?: (err: unknown) => void;
 }
 
 /** How long a caller's care relations are reused (changes to relation resources clear them at once). */
@@ -58,7 +61,7 @@ export class AccessControl {
     this.#db = options.db;
     this.#minutes = options.breakTheGlassMinutes;
     this.#now = options.now ?? (() => new Date());
-    this.audit = new AuditWriter(options.db);
+    this.audit = new AuditWriter(options.db, { onError: options.onAuditError });
     this.#unsubscribe = options.bus.subscribe((event) => {
       if (!RELATION_TYPES.has(event.type)) return;
       this.#access.clear();
@@ -74,7 +77,7 @@ export class AccessControl {
       origin,
       units,
       patientAccess: () => this.#patientAccess(principal, units),
-      record: (entries) => this.audit.record(entries),
+      audit: this.audit,
       now: this.#now,
     });
   }
@@ -133,10 +136,24 @@ export class AccessControl {
     return { patient: patientId, expiresAt: expires.toISOString() };
   }
 
+  /**
+   * A subscription notification that carried patient data out of Kerne: recorded with the
+   * subscription as the agent and the destination as its address (throws while the log is unavailable).
+   */
+  auditDelivery(d: SubscriptionDelivery): void {
+    const principal: Principal = {
+      kind: 'system', subject: `Subscription/${d.subscriptionId}`, issuer: 'kerne', clientId: `subscription-${d.channel}`,
+      display: `Subscription/${d.subscriptionId} (${d.channel})`, memberships: [{ role: 'integration' }], scopes: [], sessionId: d.subscriptionId,
+    };
+    const entry = auditEntry({ principal, origin: { address: d.destination }, units: [], action: 'export', outcome: AuditOutcome.success, patients: [d.patientId], what: [d.what], recorded: this.#now() });
+    this.audit.enqueue([entry]);
+  }
+
   /** "Min log": who has looked at the patient's record, newest first (the patient's own use left out). */
   async myLog(principal: Principal, limit = 500): Promise<MyLogEntry[]> {
     const own = ownPatientId(principal);
     if (principal.kind !== 'patient' || !own) throw new FhirError(403, IssueType.forbidden, '"Min log" is for patients: it shows who has seen your own record');
+    await this.audit.flush();
     const rows = await this.#db.query<{ event: string }>(
       `SELECT event FROM audit_log WHERE patients @> ARRAY[$1::text] ORDER BY seq DESC LIMIT $2`,
       [own, limit],
@@ -151,6 +168,7 @@ export class AccessControl {
   async breakTheGlassReview(principal: Principal, limit = 500): Promise<ReviewEntry[]> {
     const managed = principal.memberships.filter((m) => m.role === 'afdelingsledelse' && m.unit?.startsWith('Organization/')).map((m) => m.unit!.slice('Organization/'.length));
     if (managed.length === 0) throw new FhirError(403, IssueType.forbidden, 'The break-the-glass review is for department management (afdelingsledelse)');
+    await this.audit.flush();
     const rows = await this.#db.query<{ event: string }>(
       `SELECT event FROM audit_log WHERE break_the_glass AND units && $1::text[] ORDER BY seq DESC LIMIT $2`,
       [managed, limit],
@@ -177,7 +195,7 @@ export class AccessControl {
 
   async close(): Promise<void> {
     this.#unsubscribe();
-    await this.audit.flush();
+    await this.audit.close();
   }
 }
 

@@ -6,7 +6,7 @@ import type { Patient, Resource } from '@medplum/fhirtypes';
 import { FhirError, IssueType } from '../errors/index.ts';
 import type { AccessFilter, AccessGuard, HistoryPage, HistoryQuery, Interaction, NewVersion, SearchRequest, SearchResult, StoredResource } from '../fhir/repository/index.ts';
 import { allows, parseScopes, type ParsedScopes, type ScopeOperation } from '../identity/smart-scopes.ts';
-import type { AuditEntry } from '../audit/index.ts';
+import type { AuditEntry, AuditWriter } from '../audit/index.ts';
 import { auditEntry, AuditOutcome, type AccessRecord } from './audit-event.ts';
 import type { UnitInfo } from './care-relations.ts';
 import { decidePatientAccess, patientFilter, type Decision, type PatientAccess } from './decide.ts';
@@ -25,7 +25,8 @@ export interface CallerContext {
   readonly units: readonly UnitInfo[];
   /** Loads (or takes from cache) what the caller may see of patient data. */
   readonly patientAccess: () => Promise<PatientAccess>;
-  readonly record: (entries: readonly AuditEntry[]) => Promise<void>;
+  /** The audit log: entries are written moments later; refuses with a 503 while the log is unavailable. */
+  readonly audit: Pick<AuditWriter, 'enqueue' | 'assertAvailable'>;
   readonly now: () => Date;
 }
 
@@ -46,7 +47,7 @@ export class CallerGuard implements AccessGuard {
     if (stored.patientId === null) return;
     const decision = decidePatientAccess(this.#c.principal, await this.#c.patientAccess(), stored.patientId, stored.sensitive);
     if (!decision.allowed) await this.#deny(interaction, decision, stored.patientId, what);
-    await this.#c.record([this.#entry({ action: interaction, patients: [stored.patientId], what: [what], breakTheGlass: decision.allowed && decision.breakTheGlass })]);
+    this.#c.audit.enqueue([this.#entry({ action: interaction, patients: [stored.patientId], what: [what], breakTheGlass: decision.allowed && decision.breakTheGlass })]);
   }
 
   async rowFilter(resourceType: string | undefined, interaction: 'search-type' | 'history-type' | 'history-system' | 'history-instance'): Promise<AccessFilter> {
@@ -71,7 +72,7 @@ export class CallerGuard implements AccessGuard {
     const patients = distinct(entries.map((e) => e.patientId));
     if (patients.length > 0 || isPatientDataType(req.resourceType)) {
       const query = `${req.resourceType}?${new URLSearchParams(req.params).toString()}`;
-      await this.#c.record([this.#entry({ action: 'search-type', patients, query })]);
+      this.#c.audit.enqueue([this.#entry({ action: 'search-type', patients, query })]);
     }
     return entries === result.entries ? result : { ...result, entries };
   }
@@ -80,7 +81,7 @@ export class CallerGuard implements AccessGuard {
     const patients = distinct(page.versions.map((v) => v.patientId));
     if (patients.length === 0) return;
     const action: Interaction = query.id ? 'history-instance' : query.type ? 'history-type' : 'history-system';
-    await this.#c.record([this.#entry({ action, patients, query: `${query.type ?? ''}${query.id ? `/${query.id}` : ''}/_history` })]);
+    this.#c.audit.enqueue([this.#entry({ action, patients, query: `${query.type ?? ''}${query.id ? `/${query.id}` : ''}/_history` })]);
   }
 
   async checkWrite(interaction: 'create' | 'update' | 'patch' | 'delete', type: string, before: Pick<StoredResource, 'patientId' | 'sensitive'> | undefined, after: NewVersion | undefined): Promise<void> {
@@ -88,6 +89,8 @@ export class CallerGuard implements AccessGuard {
     const patientId = after?.patientId ?? before?.patientId ?? null;
     const what = after ? `${type}/${after.id}` : undefined;
     await this.#checkType(type, action, interaction, patientId, what);
+    // The write will need its audit entry once committed: refuse it now if the log is unavailable.
+    if (patientId !== null) this.#c.audit.assertAvailable();
     const { principal } = this.#c;
     if (principal.kind === 'system') return;
     const access = await this.#c.patientAccess();
@@ -107,7 +110,7 @@ export class CallerGuard implements AccessGuard {
   async committed(): Promise<void> {
     const pending = this.#pending;
     this.#pending = [];
-    await this.#c.record(pending);
+    this.#c.audit.enqueue(pending, { committed: true });
   }
 
   rolledBack(): void {
@@ -143,13 +146,13 @@ export class CallerGuard implements AccessGuard {
   }
 
   async #refuse(interaction: Interaction, patientId: string | null, what: string | undefined, message: string): Promise<never> {
-    await this.#c.record([this.#entry({ action: interaction, patients: patientId ? [patientId] : [], what: what ? [what] : [], outcome: AuditOutcome.minorFailure, outcomeDescription: message })]);
+    this.#c.audit.enqueue([this.#entry({ action: interaction, patients: patientId ? [patientId] : [], what: what ? [what] : [], outcome: AuditOutcome.minorFailure, outcomeDescription: message })]);
     throw new FhirError(403, IssueType.forbidden, message);
   }
 
   async #deny(interaction: Interaction, decision: Exclude<Decision, { allowed: true }>, patientId: string, what: string | undefined): Promise<never> {
     const message = denialMessage(decision);
-    await this.#c.record([this.#entry({ action: interaction, patients: [patientId], what: what ? [what] : [], outcome: AuditOutcome.minorFailure, outcomeDescription: message })]);
+    this.#c.audit.enqueue([this.#entry({ action: interaction, patients: [patientId], what: what ? [what] : [], outcome: AuditOutcome.minorFailure, outcomeDescription: message })]);
     throw new FhirError(403, [
       {
         severity: 'error',

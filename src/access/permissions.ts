@@ -18,6 +18,11 @@ const CONFORMANCE = new Set([
 const DIRECTORY = new Set(['Organization', 'Location', 'Practitioner', 'PractitionerRole', 'HealthcareService', 'Endpoint', 'Device', 'Schedule', 'Slot']);
 /** Only administrators and integrations. */
 const SYSTEM = new Set(['Subscription', 'AuditEvent', 'Binary', 'Bundle', 'Parameters', 'OperationOutcome']);
+/**
+ * Only integrations (system clients): subscriptions send data out of Kerne outside any request's
+ * access check (each delivery of patient data is audited with the subscription as the agent).
+ */
+const INTEGRATION_ONLY = new Set(['Subscription']);
 
 /** Patient-record types only a doctor writes (prescriptions, diagnoses). */
 const DOCTOR_ONLY = new Set(['MedicationRequest', 'Condition']);
@@ -39,6 +44,7 @@ export function isPatientDataType(type: string): boolean {
 function allowedFor(role: Role, action: AccessAction, type: string): boolean {
   const write = WRITE_ACTIONS.includes(action);
   const shared = CONFORMANCE.has(type) || DIRECTORY.has(type);
+  if (INTEGRATION_ONLY.has(type)) return role === 'integration';
   switch (role) {
     case 'integration':
       return true;

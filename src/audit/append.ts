@@ -1,4 +1,4 @@
-/** appendAuditEvents: adds AuditEvents to the end of the hash chain in one statement (kerne_audit_append). */
+/** appendAuditEvents: adds AuditEvents to the end of the hash chain in one statement (kerne_audit_append_lines, migration 007). */
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { Queryable } from '../db/index.ts';
 
@@ -22,15 +22,16 @@ export interface AuditEntry {
 export async function appendAuditEvents(q: Queryable, entries: readonly (AuditEvent | AuditEntry)[]): Promise<void> {
   for (let start = 0; start < entries.length; start += CHUNK) {
     const chunk = entries.slice(start, start + CHUNK).map((e) => ('resourceType' in e ? { event: e } : e));
+    // One line per entry (JSON.stringify writes no raw newline); ids hold no spaces or newlines.
     await q.query(
-      'SELECT kerne_audit_append($1::text[], $2::text[], $3::text[], $4::boolean[])',
+      'SELECT kerne_audit_append_lines($1, $2, $3, $4)',
       [
-        chunk.map((e) => JSON.stringify(e.event)),
-        chunk.map((e) => (e.patients ?? []).join(' ')),
-        chunk.map((e) => (e.units ?? []).join(' ')),
-        chunk.map((e) => e.breakTheGlass ?? false),
+        chunk.map((e) => JSON.stringify(e.event)).join('\n'),
+        chunk.map((e) => (e.patients ?? []).join(' ')).join('\n'),
+        chunk.map((e) => (e.units ?? []).join(' ')).join('\n'),
+        chunk.map((e) => (e.breakTheGlass ? 't' : 'f')).join('\n'),
       ],
-      { name: 'kerne_audit_append' },
+      { name: 'kerne_audit_append_lines' },
     );
   }
 }

@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { Db } from '../db/index.ts';
 import { STORES } from '../../test/support/stores.ts';
-import { appendAuditEvents, rowHash, verifyAuditLog } from './index.ts';
+import { FhirError } from '../errors/index.ts';
+import { appendAuditEvents, AuditWriter, rowHash, verifyAuditLog } from './index.ts';
 
 const event = (n: number): AuditEvent => ({
   resourceType: 'AuditEvent',
@@ -126,6 +127,42 @@ describe('audit log', () => {
         assert.deepEqual(result, { ok: true, rows: 40, problems: [] });
         const [links] = await db.query<{ n: string }>('SELECT count(DISTINCT prev_hash)::text AS n FROM audit_log');
         assert.equal(links!.n, '40'); // no fork: every row has its own predecessor
+      } finally {
+        await db.close();
+      }
+    });
+
+    it(`the writer batches off the request path, fails closed while the log cannot be written, and loses nothing (${store.name})`, async () => {
+      const db = await store.open();
+      const errors: unknown[] = [];
+      const writer = new AuditWriter(db, { unavailableAfterMs: 50, retryMs: 20, onError: (err) => errors.push(err) });
+      try {
+        for (let n = 1; n <= 5; n++) writer.enqueue([{ event: event(n), patients: [String(n)] }]);
+        await writer.flush();
+        assert.deepEqual(await seqs(db), ['1', '2', '3', '4', '5'], 'five entries, in order');
+
+        // The append function is gone: entries wait and are retried; after 50 ms new accesses are refused.
+        await db.exec('ALTER FUNCTION kerne_audit_append_lines(text, text, text, text) RENAME TO kerne_audit_append_away');
+        writer.enqueue([{ event: event(6) }]);
+        await new Promise((r) => setTimeout(r, 120));
+        assert.ok(errors.length > 0, 'the failed append was reported');
+        assert.throws(
+          () => writer.enqueue([{ event: event(7) }]),
+          (err: unknown) => err instanceof FhirError && err.status === 503 && err.headers['retry-after'] === '5',
+          'a 503 while the log cannot be written',
+        );
+        assert.throws(() => writer.assertAvailable(), /audit log cannot be written/, 'writes are refused before they start');
+        writer.enqueue([{ event: event(7) }], { committed: true }); // a committed write's entry is always kept
+        assert.equal(writer.backlog, 2, 'two entries wait');
+
+        await db.exec('ALTER FUNCTION kerne_audit_append_away(text, text, text, text) RENAME TO kerne_audit_append_lines');
+        await writer.flush();
+        assert.equal(writer.backlog, 0, 'the backlog is written once the log is back');
+        writer.enqueue([{ event: event(8) }]);
+        await writer.close();
+        const rows = await db.query<{ event: string }>('SELECT event FROM audit_log ORDER BY seq');
+        assert.deepEqual(rows.map((r) => (JSON.parse(r.event) as AuditEvent).agent[0]?.who?.reference), [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Practitioner/p${n}`), 'all eight, in order');
+        assert.deepEqual(await verifyAuditLog(db), { ok: true, rows: 8, problems: [] });
       } finally {
         await db.close();
       }

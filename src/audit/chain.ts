@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 /** prev_hash of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The advisory lock key that kerne_audit_append (migration 005) takes; migrate's is 7_340_001. */
+/** The advisory lock key that kerne_audit_append_lines (migration 007) takes; migrate's is 7_340_001. */
 export const AUDIT_LOCK = 7_340_002;
 
 /** SQL rendering `recorded` as the ISO text that is hashed: UTC, microseconds, e.g. 2026-01-02T03:04:05.123456Z. */

@@ -28,6 +28,7 @@ export const IssueType = {
   security: 'security',
   throttled: 'throttled',
   timeout: 'timeout',
+  transient: 'transient',
 } as const;
 export type IssueType = (typeof IssueType)[keyof typeof IssueType];
 

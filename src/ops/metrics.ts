@@ -1,4 +1,4 @@
-/** Prometheus metrics at /metrics: requests and latency per FHIR interaction, database pool, event backlog. */
+/** Prometheus metrics at /metrics: requests and latency per FHIR interaction, database pool, event and audit backlogs. */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -8,6 +8,8 @@ export interface MetricsOptions {
   readonly db: Db;
   /** Number of committed changes not yet published (the outbox backlog). */
   readonly eventBacklog: () => Promise<number>;
+  /** Audit entries handed in and not yet written. */
+  readonly auditBacklog: () => number;
 }
 
 /** Not encapsulated (fastify-plugin): its hook must see every route. */
@@ -29,6 +31,7 @@ export const metricsPlugin = fp(async function metrics(app: FastifyInstance, opt
   });
   const pool = new Gauge({ name: 'kerne_db_pool_connections', help: 'Database pool connections by state', labelNames: ['state'] as const, registers: [registry] });
   const backlog = new Gauge({ name: 'kerne_event_backlog', help: 'Committed changes not yet published', registers: [registry] });
+  const auditBacklog = new Gauge({ name: 'kerne_audit_backlog', help: 'Audit entries not yet written to the audit log', registers: [registry] });
 
   app.addHook('onResponse', async (req, reply) => {
     const interaction = interactionOf(req.method, req.url);
@@ -42,6 +45,7 @@ export const metricsPlugin = fp(async function metrics(app: FastifyInstance, opt
     pool.set({ state: 'idle' }, s.idle);
     pool.set({ state: 'waiting' }, s.waiting);
     backlog.set(await options.eventBacklog().catch(() => -1));
+    auditBacklog.set(options.auditBacklog());
     reply.type(registry.contentType).send(await registry.metrics());
   });
 });

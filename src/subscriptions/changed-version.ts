@@ -7,6 +7,8 @@ export interface ChangedVersion {
   readonly event: Pick<ChangeEvent, 'seq' | 'type' | 'id' | 'versionId' | 'action'>;
   /** The version's content; for a delete, the last content before it. Undefined when it cannot be read. */
   readonly resource: Resource | undefined;
+  /** The patient whose record the resource belongs to (null outside every record). */
+  readonly patientId?: string | null;
 }
 
 export async function readChangedVersion(repo: FhirRepository, event: ChangedVersion['event']): Promise<ChangedVersion> {
@@ -14,7 +16,7 @@ export async function readChangedVersion(repo: FhirRepository, event: ChangedVer
   if (versionId < 1) return { event, resource: undefined };
   try {
     const stored = await repo.vread(event.type, event.id, String(versionId));
-    return { event, resource: stored.json ? (JSON.parse(stored.json) as Resource) : undefined };
+    return { event, resource: stored.json ? (JSON.parse(stored.json) as Resource) : undefined, patientId: stored.patientId };
   } catch {
     return { event, resource: undefined }; // deleted in between or an unknown type: nothing to match
   }

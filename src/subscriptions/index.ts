@@ -8,6 +8,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify
 import type { Db } from '../db/index.ts';
 import type { ChangeBus } from '../events/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
+import type { AuditDelivery } from './delivery-audit.ts';
 import { DeliveryStore } from './delivery-store.ts';
 import { OutboxWatermark } from './outbox-watermark.ts';
 import { DEFAULT_REST_HOOK, RestHookWorker, type RestHookOptions } from './rest-hook-worker.ts';
@@ -22,6 +23,7 @@ export { DELIVERY_HEADER } from './rest-hook-post.ts';
 export { WS_PATH } from './subscriptions.plugin.ts';
 export { compileCriteria, type Criteria } from './criteria.ts';
 export type { RestHookOptions } from './rest-hook-worker.ts';
+export type { AuditDelivery, SubscriptionDelivery } from './delivery-audit.ts';
 
 export interface SubscriptionOptions {
   readonly restHook?: Partial<RestHookOptions>;
@@ -60,6 +62,8 @@ export interface SubscriptionDeps {
   readonly options?: SubscriptionOptions | undefined;
   /** The repository acting for an HTTP caller (authenticated and access-controlled). */
   readonly repoFor: (req: FastifyRequest) => Promise<FhirRepository>;
+  /** Audits notifications that carry patient data (none without it: tests and --dev-no-auth). */
+  readonly auditDelivery?: AuditDelivery;
 }
 
 export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
@@ -67,9 +71,10 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
   const restHook: RestHookOptions = { ...DEFAULT_REST_HOOK, ...deps.options?.restHook };
   const leaseMs = Math.max(deps.options?.leaseMs ?? 60_000, restHook.timeoutMs * 2);
   const store = new DeliveryStore(db, `node-${randomBytes(8).toString('hex')}`, leaseMs);
-  const worker = new RestHookWorker({ db, repo, store, watermark: new OutboxWatermark(db), options: restHook, log });
+  const auditDelivery: AuditDelivery = deps.auditDelivery ?? (() => {});
+  const worker = new RestHookWorker({ db, repo, store, watermark: new OutboxWatermark(db), options: restHook, log, auditDelivery });
   const lifecycle = new SubscriptionLifecycle({ db, repo, store, log });
-  const hub = new WebsocketHub({ repo, log });
+  const hub = new WebsocketHub({ repo, log, auditDelivery });
   let unsubscribe: (() => void) | undefined;
 
   return {

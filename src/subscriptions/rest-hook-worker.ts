@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
 import { backoffDelay } from './backoff.ts';
+import type { AuditDelivery } from './delivery-audit.ts';
 import { readChangedVersion } from './changed-version.ts';
 import type { DeliveryRow, DeliveryStore } from './delivery-store.ts';
 import type { OutboxWatermark } from './outbox-watermark.ts';
@@ -42,6 +43,7 @@ export interface RestHookStats {
 export class RestHookWorker {
   readonly #db: Db;
   readonly #repo: FhirRepository;
+  readonly #auditDelivery: AuditDelivery;
   readonly #store: DeliveryStore;
   readonly #watermark: OutboxWatermark;
   readonly #options: RestHookOptions;
@@ -53,7 +55,8 @@ export class RestHookWorker {
   #again = false;
   #poll: NodeJS.Timeout | undefined;
 
-  constructor(deps: { db: Db; repo: FhirRepository; store: DeliveryStore; watermark: OutboxWatermark; options: RestHookOptions; log: FastifyBaseLogger }) {
+  constructor(deps: { db: Db; repo: FhirRepository; store: DeliveryStore; watermark: OutboxWatermark; options: RestHookOptions; log: FastifyBaseLogger; auditDelivery: AuditDelivery }) {
+    this.#auditDelivery = deps.auditDelivery;
     this.#db = deps.db;
     this.#repo = deps.repo;
     this.#store = deps.store;
@@ -128,13 +131,15 @@ export class RestHookWorker {
       );
       for (const c of changes) {
         if (this.#abort.signal.aborted) break;
-        const { resource } = await readChangedVersion(this.#repo, { seq: c.seq, type: c.type, id: c.id, versionId: c.version_id, action: c.action });
+        const { resource, patientId } = await readChangedVersion(this.#repo, { seq: c.seq, type: c.type, id: c.id, versionId: c.version_id, action: c.action });
         if (!resource || !spec.criteria.matches(resource)) {
           cursor = c.seq;
           continue;
         }
         const body = spec.withResource && c.action !== 'delete' ? JSON.stringify(resource) : '';
         try {
+          // Patient data leaving Kerne is audited first; while the log is unavailable the delivery waits and is retried.
+          if (body && patientId) this.#auditDelivery({ subscriptionId: spec.id, channel: 'rest-hook', destination: spec.endpoint ?? '', patientId, what: `${c.type}/${c.id}/_history/${c.version_id}` });
           await postNotification(spec, { deliveryId: `${spec.id}:${c.seq}`, body }, { timeoutMs: this.#options.timeoutMs, signal: this.#abort.signal });
         } catch (err) {
           await this.#store.advance(row.subscriptionId, cursor, 0);

@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws';
 import type { ChangeEvent } from '../events/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
 import { readChangedVersion, type ChangedVersion } from './changed-version.ts';
+import type { AuditDelivery } from './delivery-audit.ts';
 import { notificationBundle } from './notification-bundle.ts';
 import { readSubscription, type SubscriptionSpec } from './subscription-spec.ts';
 
@@ -25,13 +26,15 @@ interface Binding {
 export class WebsocketHub {
   readonly #repo: FhirRepository;
   readonly #log: FastifyBaseLogger;
+  readonly #auditDelivery: AuditDelivery;
   readonly #bindings = new Map<string, Binding>();
   #chain: Promise<void> = Promise.resolve();
   /** Notifications sent by this node (for tests and metrics). */
   sent = 0;
 
-  constructor(deps: { repo: FhirRepository; log: FastifyBaseLogger }) {
+  constructor(deps: { repo: FhirRepository; log: FastifyBaseLogger; auditDelivery: AuditDelivery }) {
     this.#repo = deps.repo;
+    this.#auditDelivery = deps.auditDelivery;
     this.#log = deps.log;
   }
 
@@ -77,6 +80,14 @@ export class WebsocketHub {
       changed ??= await readChangedVersion(this.#repo, e);
       if (!changed.resource || !binding.spec.criteria.matches(changed.resource)) continue;
       const withResource = binding.spec.withResource ? changed.resource : undefined;
+      if (withResource && changed.patientId) {
+        try {
+          this.#auditDelivery({ subscriptionId: id, channel: 'websocket', destination: `${binding.sockets.size} websocket client(s)`, patientId: changed.patientId, what: `${e.type}/${e.id}/_history/${e.versionId}` });
+        } catch (err) {
+          this.#log.warn({ err }, `websocket notification for Subscription/${id} not sent: the audit log is unavailable`);
+          continue;
+        }
+      }
       for (const [socket, baseUrl] of binding.sockets) {
         this.#send(socket, JSON.stringify(notificationBundle(baseUrl, id, 'event-notification', [{ event: e, resource: withResource }])));
       }
