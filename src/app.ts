@@ -14,6 +14,7 @@ import * as search from './fhir/search/index.ts';
 import { createValidator, type Validator } from './fhir/validation/index.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import { createHttpServer, metricsPlugin } from './ops/index.ts';
+import { createLogistics, type Caller, type Logistics } from './logistics/index.ts';
 import { webAppPlugin } from './web/index.ts';
 import { createSubscriptions, type SubscriptionOptions, type Subscriptions } from './subscriptions/index.ts';
 
@@ -29,6 +30,7 @@ export interface Kerne {
   readonly subscriptions: Subscriptions;
   readonly identity: Identity;
   readonly access: AccessControl;
+  readonly logistics: Logistics;
   /** Stops accepting requests, lets in-flight ones finish, flushes the outbox, closes the store. */
   close(): Promise<void>;
 }
@@ -83,23 +85,32 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   const identity = await createIdentity({ db, repo, config, log });
   const access = new AccessControl({ db, bus, breakTheGlassMinutes: config.breakTheGlassMinutes, onAuditError: (err) => log.error({ err }, 'audit log: append failed; retrying') });
   const authenticate = config.devNoAuth ? async () => DEV_PRINCIPAL : identity.authenticate;
-  const repoFor = async (req: FastifyRequest): Promise<FhirRepository> => {
+  const callerFor = async (req: FastifyRequest): Promise<Caller> => {
     const principal = await authenticate(req);
-    return config.accessControl ? repo.forCaller(await access.guardFor(principal, requestOrigin(req))) : repo;
+    return { principal, repo: config.accessControl ? repo.forCaller(await access.guardFor(principal, requestOrigin(req))) : repo };
   };
+  const repoFor = async (req: FastifyRequest): Promise<FhirRepository> => (await callerFor(req)).repo;
 
   // 5. Subscriptions: rest-hook and websocket notifications of committed changes
   const subscriptions = createSubscriptions({ db, repo, repoFor, bus, log, baseUrl: config.baseUrl, options: overrides.subscriptions, ...(config.accessControl ? { auditDelivery: (d) => access.auditDelivery(d) } : {}) });
 
-  // 6. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
+  // 6. Clinical logistics: boards derived from the record, kept live from the change bus
+  const logistics = createLogistics({ repo, bus, callerFor, onError: (err, view) => log.warn({ err, view: view.split('\n')[0] }, 'live board update failed') });
+  http.addHook('preClose', (done) => {
+    logistics.close(); // open board streams would keep the server from closing
+    done();
+  });
+
+  // 7. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog });
   await http.register(identity.plugin);
   await http.register(fhirRestPlugin, { prefix: '/fhir', repoFor, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
   await http.register(accessPlugin, { access, authenticate });
   await http.register(subscriptions.plugin);
+  await http.register(logistics.plugin);
   await http.register(webAppPlugin, {});
 
-  // 7. Catch up on what an earlier run left: unpublished changes, undelivered notifications
+  // 8. Catch up on what an earlier run left: unpublished changes, undelivered notifications
   relay.committed();
   await subscriptions.start();
 
@@ -114,6 +125,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     subscriptions,
     identity,
     access,
+    logistics,
     close() {
       // In-flight requests finish; the outbox is flushed (or left for the next start); then the store closes.
       closing ??= (async () => {

@@ -72,11 +72,14 @@ export class AccessControl {
   /** The guard the repository uses for this caller. */
   async guardFor(principal: Principal, origin: RequestOrigin): Promise<CallerGuard> {
     const units = await this.unitsOf(principal);
+    // Loaded before the request does anything: one consistent view per request, and never a load
+    // on another connection while the request holds a transaction (PGlite has only one).
+    const access = await this.#patientAccess(principal, units);
     return new CallerGuard({
       principal,
       origin,
       units,
-      patientAccess: () => this.#patientAccess(principal, units),
+      patientAccess: async () => access,
       audit: this.audit,
       now: this.#now,
     });

@@ -1,7 +1,7 @@
 /**
  * Loads a principal's care relations from the record itself: the patients with an active encounter
  * or episode in one of the user's units, a referral or appointment to it, a transfer under way
- * (a planned encounter), or to whom the user is assigned (care team, encounter participant); the
+ * (a planned encounter, or a task the unit owns such as a transfer request), or to whom the user is assigned (care team, encounter participant); the
  * consents that deny the user's organisation; and the break-the-glass grants in force.
  * All lookups use the search index tables (the same data the FHIR search API sees).
  */
@@ -17,11 +17,13 @@ export const ACTIVE_STATUS = {
   ServiceRequest: ['active', 'on-hold'],
   Appointment: ['proposed', 'pending', 'booked', 'arrived', 'checked-in', 'waitlist'],
   CareTeam: ['proposed', 'active', 'suspended'],
+  /** A task a unit owns for the patient, e.g. a transfer it is asked to receive. */
+  Task: ['requested', 'received', 'accepted', 'ready', 'in-progress', 'on-hold'],
 } as const;
 
 /** The resource types whose changes can change someone's care relations (the cache listens for them). */
 export const RELATION_TYPES: ReadonlySet<string> = new Set([
-  'Encounter', 'EpisodeOfCare', 'ServiceRequest', 'Appointment', 'CareTeam', 'Consent', 'PractitionerRole', 'Organization', 'Location',
+  'Encounter', 'EpisodeOfCare', 'ServiceRequest', 'Appointment', 'CareTeam', 'Consent', 'PractitionerRole', 'Organization', 'Location', 'Task',
 ]);
 
 export interface UnitInfo {
@@ -74,6 +76,7 @@ const UNIT_LINKS = [
   { type: 'EpisodeOfCare', param: 'organization', target: 'Organization' },
   { type: 'ServiceRequest', param: 'performer', target: 'Organization' },
   { type: 'Appointment', param: 'actor', target: 'Location' },
+  { type: 'Task', param: 'owner', target: 'Organization' },
 ] as const satisfies readonly { type: keyof typeof ACTIVE_STATUS; param: string; target: 'Organization' | 'Location' }[];
 
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -16,6 +16,31 @@ export const DIAGNOSES = [
   { code: 'DN189', display: 'Kronisk nyresygdom UNS' },
 ] as const;
 
+export interface Diagnosis {
+  readonly code: string;
+  readonly display: string;
+}
+
+/** Acute diagnoses of current admissions to the surgical and psychiatric wards (never on the problem list). */
+export const SURGICAL_DIAGNOSES: readonly Diagnosis[] = [
+  { code: 'DK358', display: 'Akut appendicitis UNS' },
+  { code: 'DK802', display: 'Galdeblæresten uden kolecystitis' },
+  { code: 'DK567', display: 'Ileus UNS' },
+  { code: 'DS720', display: 'Brud på lårbenshals' },
+  { code: 'DK409', display: 'Lyskebrok uden obstruktion eller gangræn' },
+];
+export const PSYCHIATRIC_DIAGNOSES: readonly Diagnosis[] = [
+  { code: 'DF329', display: 'Depressiv enkeltepisode UNS' },
+  { code: 'DF209', display: 'Skizofreni UNS' },
+  { code: 'DF319', display: 'Bipolar affektiv sindslidelse UNS' },
+  { code: 'DF431', display: 'Posttraumatisk belastningsreaktion' },
+];
+/** The reason for the demo's day-treatment stay (a blood transfusion). */
+export const DAY_TREATMENT_DIAGNOSIS: Diagnosis = { code: 'DD649', display: 'Anæmi UNS' };
+
+/** Imaging a ward patient may be waiting for (ServiceRequest.code text). */
+export const IMAGING = ['Røntgen af thorax', 'CT af cerebrum', 'Ultralyd af abdomen', 'Røntgen af hofte'] as const;
+
 /** Vital signs (LOINC, UCUM), with a typical adult range to draw from. */
 export const VITALS = {
   heartRate: { code: '8867-4', display: 'Heart rate', unit: '/min', ucum: '/min', min: 55, max: 110, decimals: 0 },

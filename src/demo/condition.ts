@@ -1,10 +1,10 @@
 /** A demo Condition coded with SKS: a chronic problem-list diagnosis or an encounter diagnosis. */
 import type { Condition } from '@medplum/fhirtypes';
-import type { DIAGNOSES } from './catalog.ts';
+import type { Diagnosis } from './catalog.ts';
 import { demoMeta, System } from './demo-meta.ts';
 
 export interface ConditionInput {
-  readonly diagnosis: (typeof DIAGNOSES)[number];
+  readonly diagnosis: Diagnosis;
   readonly kind: 'problem-list-item' | 'encounter-diagnosis';
   readonly patientRef: string;
   readonly encounterRef?: string;

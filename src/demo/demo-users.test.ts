@@ -32,7 +32,7 @@ for (const store of STORES) {
     test('one login per role, reusing the population\'s practitioners; a second run changes nothing', async () => {
       const { identity, repo } = k.kerne;
       const first = await createDemoUsers(repo, identity, patientId);
-      assert.deepEqual(first.created, ['laege', 'sygeplejerske', 'sekretaer', 'portoer', 'afdelingsledelse', 'admin', 'psykiater', 'patient']);
+      assert.deepEqual(first.created, ['laege', 'sygeplejerske', 'sekretaer', 'portoer', 'afdelingsledelse', 'admin', 'psykiater', 'sygeplejerske2', 'akutsygeplejerske', 'patient']);
       assert.equal(first.clientCreated, true);
       const second = await createDemoUsers(repo, identity, patientId);
       assert.deepEqual(second, { created: [], clientCreated: false });
@@ -43,7 +43,7 @@ for (const store of STORES) {
       assert.ok(await identity.clients.authenticate(DEMO_CLIENT.id, DEMO_CLIENT.secret));
 
       const practitioners = await repo.search({ resourceType: 'Practitioner', params: [['_count', '100']], baseUrl: '', handling: 'strict' });
-      assert.equal(practitioners.entries.length, 5 + 5, 'five population clinicians and five new ones');
+      assert.equal(practitioners.entries.length, 5 + 7, 'five population clinicians and seven new ones');
 
       k.kerne.http.get('/test/demo-whoami', async (req) => k.kerne.identity.authenticate(req));
       const membershipsOf = async (username: string) => {

@@ -28,6 +28,8 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { username: 'afdelingsledelse', name: 'Birgitte Friis', role: 'afdelingsledelse', unit: 'MED1', practitioner: 'demo-user-afdelingsledelse' },
   { username: 'admin', name: 'Thomas Vang', role: 'administrator', practitioner: 'demo-user-admin' },
   { username: 'psykiater', name: 'Anne Kjær', role: 'laege', unit: 'PSY', practitioner: 'demo-user-psykiater' },
+  { username: 'sygeplejerske2', name: 'Mette Lund', role: 'sygeplejerske', unit: 'MED2', practitioner: 'demo-user-sygeplejerske2' },
+  { username: 'akutsygeplejerske', name: 'Jakob Winther', role: 'sygeplejerske', unit: 'AKM', practitioner: 'demo-user-akutsygeplejerske' },
 ];
 
 export interface DemoUsersResult {

@@ -8,7 +8,8 @@ import { generateDemoPopulation } from './population.ts';
 import { demoUnitQuery } from './units.ts';
 
 export const DEMO_SEED = 2208;
-export const DEMO_PATIENTS = 50;
+/** ~80 on the wards or on their way in, 8 in the emergency department, the rest with a history only (stay-plan.ts). */
+export const DEMO_PATIENTS = 110;
 
 /** Returns the number of resources written, or 0 when the store already holds (or held) a Patient. */
 export async function loadDemoDataIfEmpty(repo: FhirRepository, options: { seed?: number; patients?: number; now?: Date } = {}): Promise<number> {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server as HttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import Fastify, { LogController, type FastifyHttpsOptions, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { KerneConfig } from '../config/index.ts';
 import { toFhirError } from '../errors/index.ts';
@@ -55,13 +56,37 @@ export function createHttpServer(config: KerneConfig, options: HttpServerOptions
 
 /**
  * Graceful shutdown: once closing starts, every response says `Connection: close`, so keep-alive
- * connections end with their last in-flight request instead of holding the server open until
- * their keep-alive timeout (Node closes only the connections that are idle at that moment).
+ * connections end with their last in-flight request, and connections without a request in flight
+ * (idle keep-alive ones, and ones a client opened ahead of need) are closed at once and while
+ * closing: Node would otherwise wait for their keep-alive or header timeouts (a minute or more).
  */
 function closeConnectionsWhenClosing(http: FastifyInstance): void {
   let closing = false;
+  const sockets = new Set<Socket>();
+  const busy = new Set<Socket>();
+  http.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      busy.delete(socket);
+    });
+  });
+  const closeUnused = () => {
+    for (const socket of sockets) if (!busy.has(socket)) socket.destroy();
+  };
+  http.addHook('onRequest', async (req) => {
+    busy.add(req.raw.socket);
+  });
+  http.addHook('onResponse', async (req) => {
+    busy.delete(req.raw.socket);
+    if (closing) req.raw.socket.destroySoon();
+  });
   http.addHook('preClose', (done) => {
     closing = true;
+    closeUnused();
+    const timer = setInterval(closeUnused, 100);
+    timer.unref();
+    http.server.once('close', () => clearInterval(timer));
     done();
   });
   http.addHook('onSend', async (_req, reply, payload) => {

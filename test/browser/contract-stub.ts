@@ -15,7 +15,7 @@ const CPR = 'urn:oid:1.2.208.176.1.2';
 const ACCESS = 'https://kerne.dk/fhir/CodeSystem/access';
 const MED1 = { unit: 'Organization/med1', unitName: 'Medicinsk afdeling M1' };
 
-interface StubUser {
+export interface StubUser {
   kind: 'user' | 'patient';
   display: string;
   role: string;
@@ -28,6 +28,7 @@ export const STUB_USERS: Record<string, StubUser> = {
   sygeplejerske: { kind: 'user', display: 'Line Skov', role: 'sygeplejerske', memberships: [{ role: 'sygeplejerske', ...MED1 }], careFor: ['p-karen'] },
   afdelingsledelse: { kind: 'user', display: 'Anne Holm', role: 'afdelingsledelse', memberships: [{ role: 'afdelingsledelse', ...MED1 }], careFor: ['p-karen'] },
   portoer: { kind: 'user', display: 'Ole Berg', role: 'portoer', memberships: [{ role: 'portoer' }], careFor: [] },
+  administrator: { kind: 'user', display: 'Ida Krog', role: 'administrator', memberships: [{ role: 'administrator' }], careFor: [] },
   patient: { kind: 'patient', display: 'Henrik Jensen', role: 'patient', memberships: [{ role: 'patient' }], patient: 'p-henrik', careFor: ['p-henrik'] },
 };
 
@@ -55,6 +56,14 @@ const outcome = (status: number, code: string, diagnostics: string, coding?: { s
   body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics, ...(coding ? { details: { coding: [coding] } } : {}) }] },
 });
 
+/** What extra routes (e.g. logistics-stub.ts) get from the stub: the signed-in user of a request, and its error replies. */
+export interface StubApi {
+  who(req: FastifyRequest): [string, StubUser] | undefined;
+  unauthorized(reply: FastifyReply): FastifyReply;
+  send(reply: FastifyReply, o: { status: number; body: unknown }): FastifyReply;
+  outcome(status: number, code: string, diagnostics: string): { status: number; body: unknown };
+}
+
 export interface ContractStub {
   readonly origin: string;
   /** Every request URL (path and query) the stub saw. */
@@ -67,7 +76,9 @@ export interface ContractStub {
   close(): Promise<void>;
 }
 
-export async function startContractStub(options: { accessTokenTtl?: number } = {}): Promise<ContractStub> {
+export async function startContractStub(
+  options: { accessTokenTtl?: number; routes?: (app: FastifyInstance, api: StubApi) => void | Promise<void> } = {},
+): Promise<ContractStub> {
   const app: FastifyInstance = Fastify({ logger: false });
   let origin = '';
   const urls: string[] = [];
@@ -271,6 +282,8 @@ export async function startContractStub(options: { accessTokenTtl?: number } = {
       });
     return { entries };
   });
+
+  if (options.routes) await options.routes(app, { who, unauthorized, send, outcome });
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };

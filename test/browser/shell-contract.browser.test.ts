@@ -57,7 +57,7 @@ describe('web app shell against the server contract (stub)', () => {
     assert.equal(await page.getByTestId('user-name').textContent(), 'Line Skov');
     await page.getByText('Sygeplejerske, Medicinsk afdeling M1').waitFor();
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter']);
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse']);
     assert.equal(await page.evaluate('document.documentElement.lang'), 'da');
     // Tokens in sessionStorage, not localStorage.
     assert.ok(await page.evaluate('sessionStorage.getItem("kerne.tokens") !== null'));
@@ -220,7 +220,7 @@ describe('web app shell against the server contract (stub)', () => {
   it('shows the ward manager the break-the-glass access for review', async () => {
     await login(page, stub.origin, 'afdelingsledelse', PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Værdispring til gennemsyn']);
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse', 'Værdispring til gennemsyn']);
     await nav.getByRole('link', { name: 'Værdispring til gennemsyn' }).click();
     await page.waitForURL(`${stub.origin}/app/review/break-the-glass`);
     const row = page.getByRole('table').getByRole('row').filter({ hasText: reason });
@@ -231,10 +231,18 @@ describe('web app shell against the server contract (stub)', () => {
     await logout(page);
   });
 
-  it('gives roles without screens yet a landing page that says what will come', async () => {
+  it('sends the porter to his tasks (the logistics screens are tested in logistics-contract.browser.test.ts)', async () => {
     await login(page, stub.origin, 'portoer', PASSWORD);
+    await page.waitForURL(`${stub.origin}/app/opgaver`);
+    await page.getByRole('heading', { level: 1, name: 'Opgaver: Portører' }).waitFor();
+    assert.deepEqual(await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents(), ['Opgaver']);
+    await logout(page);
+  });
+
+  it('gives roles without screens yet a landing page that says what will come', async () => {
+    await login(page, stub.origin, 'administrator', PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Velkommen til Kerne' }).waitFor();
-    await page.getByText(/patienttransporter/).waitFor();
+    await page.getByText(/administrationen af brugere/).waitFor();
     await checkA11y(page, 'the landing page');
     // A screen of another role is refused in the app too.
     await page.goto(`${stub.origin}/app/review/break-the-glass`);

@@ -6,14 +6,19 @@ import { MeProvider, useSession, type SessionState } from '../auth/session.tsx';
 import { BreakTheGlassReviewPage } from '../audit/break-the-glass-review.page.tsx';
 import { MyLogPage } from '../audit/my-log.page.tsx';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { BedOverviewPage } from '../logistics/bed-overview.page.tsx';
+import { EdBoardPage } from '../logistics/ed-board.page.tsx';
+import { TasksPage } from '../logistics/tasks.page.tsx';
+import { WardBoardPage } from '../logistics/ward-board.page.tsx';
+import { WardPickerPage } from '../logistics/ward-picker.page.tsx';
 import { PatientChartPage } from '../patient-chart/patient-chart.page.tsx';
 import { PatientSearchPage } from '../patient-search/patient-search.page.tsx';
 import { usePageTitle } from '../ui/page.tsx';
 import { Header } from './header.component.tsx';
 import { LandingPage } from './landing.page.tsx';
-import { homePathFor, isClinician, isManager, isPatientUser } from './navigation.ts';
+import { canSeeTasks, homePathFor, isClinician, isManager, isPatientUser } from './navigation.ts';
 import { navigate, useLocation } from './router.tsx';
-import { parseRoute } from './routes.ts';
+import { boardScreenOf, parseRoute } from './routes.ts';
 import { ForbiddenPage, NotFoundPage } from './simple-pages.tsx';
 
 export function App() {
@@ -65,7 +70,8 @@ function SessionStatus({ session }: { session: Exclude<SessionState, { status: '
 
 function Shell({ me }: { me: Me }) {
   const { t } = useI18n();
-  const { path } = useLocation();
+  const { path, search } = useLocation();
+  const layout = layoutOf(path, search);
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef<string | null>(null);
 
@@ -81,17 +87,31 @@ function Shell({ me }: { me: Me }) {
     (target ?? main)?.focus();
   }, [path]);
 
+  // A wall screen is the board alone (no header, full width); the logistics screens use the full width.
+  if (layout === 'wall') {
+    return (
+      <main id="main" ref={mainRef} tabIndex={-1} className="main-wall">
+        <Page me={me} path={path} />
+      </main>
+    );
+  }
   return (
     <>
       <a href="#main" className="skip-link">
         {t.skipLink}
       </a>
       <Header me={me} path={path} />
-      <main id="main" ref={mainRef} tabIndex={-1}>
+      <main id="main" ref={mainRef} tabIndex={-1} className={layout === 'wide' ? 'main-wide' : undefined}>
         <Page me={me} path={path} />
       </main>
     </>
   );
+}
+
+function layoutOf(path: string, search: string): 'wall' | 'wide' | 'normal' {
+  const route = parseRoute(path);
+  if (route.name === 'wardBoard') return boardScreenOf(search).screen === 'wall' ? 'wall' : 'wide';
+  return route.name === 'beds' || route.name === 'ed' ? 'wide' : 'normal';
 }
 
 function chartIdOf(path: string): string | undefined {
@@ -113,6 +133,16 @@ function Page({ me, path }: { me: Me; path: string }) {
       return isPatientUser(me) ? <MyLogPage /> : <ForbiddenPage />;
     case 'review':
       return isManager(me) ? <BreakTheGlassReviewPage /> : <ForbiddenPage />;
+    case 'wards':
+      return isClinician(me) ? <WardPickerPage /> : <ForbiddenPage />;
+    case 'wardBoard':
+      return isClinician(me) ? <WardBoardPage key={route.wardId} wardId={route.wardId} /> : <ForbiddenPage />;
+    case 'beds':
+      return isClinician(me) ? <BedOverviewPage /> : <ForbiddenPage />;
+    case 'ed':
+      return isClinician(me) ? <EdBoardPage /> : <ForbiddenPage />;
+    case 'tasks':
+      return canSeeTasks(me) ? <TasksPage /> : <ForbiddenPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

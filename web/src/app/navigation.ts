@@ -3,7 +3,7 @@ import { CLINICAL_ROLES } from '../access/roles.ts';
 import type { Me } from '../api/types.ts';
 import { idFromReference } from '../patient/patient.helpers.ts';
 
-export type NavKey = 'patients' | 'review' | 'myRecord' | 'myLog' | 'home';
+export type NavKey = 'patients' | 'boards' | 'beds' | 'ed' | 'tasks' | 'review' | 'myRecord' | 'myLog' | 'home';
 
 export interface NavItem {
   readonly key: NavKey;
@@ -16,6 +16,9 @@ const roles = (me: Me) => new Set(me.memberships.map((m) => m.role));
 export const isClinician = (me: Me): boolean => me.kind === 'user' && CLINICAL_ROLES.some((r) => roles(me).has(r));
 export const isManager = (me: Me): boolean => me.kind === 'user' && roles(me).has('afdelingsledelse');
 export const isPatientUser = (me: Me): boolean => me.kind === 'patient';
+export const isPorter = (me: Me): boolean => me.kind === 'user' && roles(me).has('portoer');
+/** Service tasks (/opgaver): the porters' screen; clinicians may open it too. */
+export const canSeeTasks = (me: Me): boolean => isPorter(me) || isClinician(me);
 
 /** The patient user's own Patient id. */
 export const ownPatientId = (me: Me): string | undefined => me.patient ?? idFromReference(me.fhirUser, 'Patient');
@@ -26,7 +29,10 @@ export function navigationFor(me: Me): NavItem[] {
     return [...(own ? [{ key: 'myRecord' as const, path: `/patient/${encodeURIComponent(own)}` }] : []), { key: 'myLog', path: '/my-log' }];
   }
   const items: NavItem[] = [];
-  if (isClinician(me)) items.push({ key: 'patients', path: '/patients' });
+  if (isClinician(me)) {
+    items.push({ key: 'patients', path: '/patients' }, { key: 'boards', path: '/tavle' }, { key: 'beds', path: '/senge' }, { key: 'ed', path: '/akut' });
+  }
+  if (isPorter(me)) items.push({ key: 'tasks', path: '/opgaver' });
   if (isManager(me)) items.push({ key: 'review', path: '/review/break-the-glass' });
   if (items.length === 0) items.push({ key: 'home', path: '/' });
   return items;
@@ -36,5 +42,6 @@ export function navigationFor(me: Me): NavItem[] {
 export function homePathFor(me: Me): string | null {
   if (isPatientUser(me)) return navigationFor(me)[0]?.path ?? null;
   if (isClinician(me)) return '/patients';
+  if (isPorter(me)) return '/opgaver';
   return null;
 }

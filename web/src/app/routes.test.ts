@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Me } from '../api/types.ts';
 import { homePathFor, navigationFor } from './navigation.ts';
-import { appPath, chartPath, parseRoute } from './routes.ts';
+import { appPath, boardScreenOf, chartPath, isTaskGroup, parseRoute, tasksPath, wardBoardPath } from './routes.ts';
 
 const user = (...roles: string[]): Me => ({ kind: 'user', display: 'X', memberships: roles.map((role) => ({ role })), scopes: [] });
 
@@ -20,16 +20,46 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('/my-log'), { name: 'myLog' });
     assert.deepEqual(parseRoute('/review/break-the-glass'), { name: 'review' });
     assert.deepEqual(parseRoute('/elsewhere'), { name: 'notFound' });
+    assert.deepEqual(parseRoute('/tavle'), { name: 'wards' });
+    assert.deepEqual(parseRoute('/tavle/w%201'), { name: 'wardBoard', wardId: 'w 1' });
+    assert.deepEqual(parseRoute('/tavle/w1/x'), { name: 'notFound' });
+    assert.deepEqual(parseRoute('/senge'), { name: 'beds' });
+    assert.deepEqual(parseRoute('/akut'), { name: 'ed' });
+    assert.deepEqual(parseRoute('/opgaver'), { name: 'tasks' });
     assert.equal(chartPath('p 1'), '/patient/p%201');
     assert.equal(chartPath('p1', 'board'), '/patient/p1/board');
   });
 });
 
+describe('ward board presentations', () => {
+  it('reads and writes the Danish query parameters', () => {
+    assert.deepEqual(boardScreenOf(''), { screen: 'list', isPublic: false });
+    assert.deepEqual(boardScreenOf('?skaerm=vaeg'), { screen: 'wall', isPublic: false });
+    assert.deepEqual(boardScreenOf('?skaerm=vaeg&offentlig=1'), { screen: 'wall', isPublic: true });
+    assert.deepEqual(boardScreenOf('?skaerm=telefon&offentlig=1'), { screen: 'phone', isPublic: false }, 'public only applies to the wall');
+    assert.deepEqual(boardScreenOf('?skaerm=nonsense'), { screen: 'list', isPublic: false });
+    assert.equal(wardBoardPath('w1'), '/tavle/w1');
+    assert.equal(wardBoardPath('w 1', 'wall', true), '/tavle/w%201?skaerm=vaeg&offentlig=1');
+    assert.equal(wardBoardPath('w1', 'phone', true), '/tavle/w1?skaerm=telefon');
+    assert.equal(tasksPath(), '/opgaver');
+    assert.equal(tasksPath('rengoering'), '/opgaver?gruppe=rengoering');
+    assert.equal(isTaskGroup('laborant'), true);
+    assert.equal(isTaskGroup('laege'), false);
+  });
+});
+
 describe('role-aware navigation', () => {
-  it('gives clinicians patient search, and the ward manager also the review', () => {
-    for (const role of ['laege', 'sygeplejerske', 'sekretaer']) assert.deepEqual(navigationFor(user(role)).map((i) => i.key), ['patients'], role);
-    assert.deepEqual(navigationFor(user('afdelingsledelse')).map((i) => i.key), ['patients', 'review']);
+  it('gives clinicians patient search and the logistics screens, and the ward manager also the review', () => {
+    const clinical = ['patients', 'boards', 'beds', 'ed'];
+    for (const role of ['laege', 'sygeplejerske', 'sekretaer']) assert.deepEqual(navigationFor(user(role)).map((i) => i.key), clinical, role);
+    assert.deepEqual(navigationFor(user('afdelingsledelse')).map((i) => i.key), [...clinical, 'review']);
+    assert.deepEqual(navigationFor(user('sygeplejerske')).map((i) => i.path), ['/patients', '/tavle', '/senge', '/akut']);
     assert.equal(homePathFor(user('laege')), '/patients');
+  });
+
+  it('gives porters their tasks, and lands them there', () => {
+    assert.deepEqual(navigationFor(user('portoer')), [{ key: 'tasks', path: '/opgaver' }]);
+    assert.equal(homePathFor(user('portoer')), '/opgaver');
   });
 
   it('gives patients their own record and their log', () => {
@@ -41,10 +71,8 @@ describe('role-aware navigation', () => {
     assert.equal(homePathFor(me), '/patient/p9');
   });
 
-  it('sends porters and administrators to the landing page', () => {
-    for (const role of ['portoer', 'administrator']) {
-      assert.deepEqual(navigationFor(user(role)).map((i) => i.key), ['home'], role);
-      assert.equal(homePathFor(user(role)), null);
-    }
+  it('sends administrators to the landing page', () => {
+    assert.deepEqual(navigationFor(user('administrator')).map((i) => i.key), ['home']);
+    assert.equal(homePathFor(user('administrator')), null);
   });
 });

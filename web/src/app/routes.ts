@@ -1,4 +1,5 @@
 /** The web app's routes (paths below the /app base) and a pure parser. CPR numbers never appear in a path. */
+import type { TASK_GROUP_BY_KIND } from '../../../src/logistics/model.ts';
 
 export const BASE = '/app';
 
@@ -13,6 +14,11 @@ export type Route =
   | { readonly name: 'chart'; readonly id: string; readonly module: ChartModule }
   | { readonly name: 'myLog' }
   | { readonly name: 'review' }
+  | { readonly name: 'wards' }
+  | { readonly name: 'wardBoard'; readonly wardId: string }
+  | { readonly name: 'beds' }
+  | { readonly name: 'ed' }
+  | { readonly name: 'tasks' }
   | { readonly name: 'notFound' };
 
 /** The app path of a browser pathname ('/app/patients' → '/patients'); undefined outside the app. */
@@ -29,6 +35,11 @@ export function parseRoute(path: string): Route {
   if (parts.length === 1 && first === 'patients') return { name: 'patients' };
   if (parts.length === 1 && first === 'my-log') return { name: 'myLog' };
   if (parts.length === 2 && first === 'review' && second === 'break-the-glass') return { name: 'review' };
+  if (first === 'tavle' && parts.length === 1) return { name: 'wards' };
+  if (first === 'tavle' && second && parts.length === 2) return { name: 'wardBoard', wardId: second };
+  if (parts.length === 1 && first === 'senge') return { name: 'beds' };
+  if (parts.length === 1 && first === 'akut') return { name: 'ed' };
+  if (parts.length === 1 && first === 'opgaver') return { name: 'tasks' };
   if (first === 'patient' && second && rest.length === 0) {
     if (third === undefined) return { name: 'chart', id: second, module: 'overview' };
     if (isChartModule(third)) return { name: 'chart', id: second, module: third };
@@ -38,6 +49,35 @@ export function parseRoute(path: string): Route {
 
 export const chartPath = (id: string, module: ChartModule = 'overview'): string =>
   module === 'overview' ? `/patient/${encodeURIComponent(id)}` : `/patient/${encodeURIComponent(id)}/${module}`;
+
+/** The three presentations of a ward board: `?skaerm=vaeg` (wall), the PC list (default), `?skaerm=telefon` (phone). */
+export type BoardScreen = 'wall' | 'list' | 'phone';
+const SCREEN_PARAM: Record<BoardScreen, string | undefined> = { wall: 'vaeg', list: undefined, phone: 'telefon' };
+
+/** The presentation asked for in the query; `offentlig=1` (wall only) is a screen the public can see: initials only. */
+export function boardScreenOf(search: string): { screen: BoardScreen; isPublic: boolean } {
+  const q = new URLSearchParams(search);
+  const value = q.get('skaerm');
+  const screen: BoardScreen = value === 'vaeg' ? 'wall' : value === 'telefon' ? 'phone' : 'list';
+  return { screen, isPublic: screen === 'wall' && q.get('offentlig') === '1' };
+}
+
+export function wardBoardPath(wardId: string, screen: BoardScreen = 'list', isPublic = false): string {
+  const q = new URLSearchParams();
+  const param = SCREEN_PARAM[screen];
+  if (param) q.set('skaerm', param);
+  if (isPublic && screen === 'wall') q.set('offentlig', '1');
+  const query = q.toString();
+  return `/tavle/${encodeURIComponent(wardId)}${query ? `?${query}` : ''}`;
+}
+
+/** The staff groups service tasks go to (TASK_GROUP_BY_KIND in src/logistics/model.ts), chosen with `?gruppe=` on /opgaver. */
+type ModelTaskGroup = NonNullable<(typeof TASK_GROUP_BY_KIND)[keyof typeof TASK_GROUP_BY_KIND]>;
+export const TASK_GROUPS = ['portoer', 'rengoering', 'laborant'] as const satisfies readonly ModelTaskGroup[];
+export type TaskGroup = (typeof TASK_GROUPS)[number];
+export const isTaskGroup = (s: unknown): s is TaskGroup => (TASK_GROUPS as readonly unknown[]).includes(s);
+
+export const tasksPath = (group?: TaskGroup): string => (group ? `/opgaver?gruppe=${group}` : '/opgaver');
 
 function safeDecode(s: string): string {
   try {

@@ -1,4 +1,6 @@
 /** Danish: the app's first language and the shape every other dictionary follows. */
+import { logisticsDa } from './logistics.da.ts';
+
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const da = {
@@ -13,6 +15,10 @@ export const da = {
   },
   nav: {
     patients: 'Patienter',
+    boards: 'Tavler',
+    beds: 'Senge',
+    ed: 'Akutmodtagelse',
+    tasks: 'Opgaver',
     review: 'Værdispring til gennemsyn',
     myRecord: 'Mit forløb',
     myLog: 'Min log',
@@ -122,6 +128,7 @@ export const da = {
     network: 'Kunne ikke få forbindelse til Kerne-serveren.',
     forbiddenPage: 'Du har ikke adgang til denne side.',
   },
+  logistics: logisticsDa,
   notFound: {
     title: 'Siden findes ikke',
     text: 'Tjek adressen, eller gå til forsiden.',

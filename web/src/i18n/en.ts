@@ -1,5 +1,6 @@
 /** English: the app's second language; the same keys as Danish (da.ts). */
 import type { Messages } from './da.ts';
+import { logisticsEn } from './logistics.en.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -15,6 +16,10 @@ export const en: Messages = {
   },
   nav: {
     patients: 'Patients',
+    boards: 'Boards',
+    beds: 'Beds',
+    ed: 'Emergency',
+    tasks: 'Tasks',
     review: 'Break-the-glass review',
     myRecord: 'My record',
     myLog: 'My log',
@@ -124,6 +129,7 @@ export const en: Messages = {
     network: 'Could not reach the Kerne server.',
     forbiddenPage: 'You do not have access to this page.',
   },
+  logistics: logisticsEn,
   notFound: {
     title: 'Page not found',
     text: 'Check the address, or go to the home page.',

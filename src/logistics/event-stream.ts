@@ -1,0 +1,60 @@
+/**
+ * Server-sent events on a Fastify reply: `event: <name>` + `data: <json>` blocks, a keep-alive
+ * comment every 15 s, and a slow reader cut off rather than buffered without bound.
+ * @see https://html.spec.whatwg.org/multipage/server-sent-events.html
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LiveClient } from './live-hub.ts';
+
+const KEEP_ALIVE_MS = 15_000;
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+export interface EventStream extends LiveClient {
+  /** Called once when the stream ends (client gone, or closed by us). */
+  onClose(fn: () => void): void;
+}
+
+export function openEventStream(req: FastifyRequest, reply: FastifyReply, event: string): EventStream {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    ...(reply.getHeaders() as Record<string, string>),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-accel-buffering': 'no',
+  });
+  res.write(': Kerne live stream\n\n');
+  const closers: (() => void)[] = [];
+  let closed = false;
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(keepAlive);
+    // The reader is gone: free the socket too (otherwise it lingers until the keep-alive timeout).
+    if (!res.destroyed) res.destroy();
+    for (const fn of closers) fn();
+  };
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  keepAlive.unref();
+  req.raw.on('close', finish);
+  res.on('close', finish);
+  return {
+    send(json: string) {
+      if (closed) return;
+      if (res.writableLength > MAX_BUFFERED_BYTES) {
+        req.log.warn('live stream reader too slow; closing it');
+        res.destroy();
+        return;
+      }
+      res.write(`event: ${event}\ndata: ${json}\n\n`);
+    },
+    close() {
+      if (!closed) res.end();
+      finish();
+    },
+    onClose(fn) {
+      if (closed) fn();
+      else closers.push(fn);
+    },
+  };
+}
