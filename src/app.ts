@@ -87,7 +87,10 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   const authenticate = config.devNoAuth ? async () => DEV_PRINCIPAL : identity.authenticate;
   const callerFor = async (req: FastifyRequest): Promise<Caller> => {
     const principal = await authenticate(req);
-    return { principal, repo: config.accessControl ? repo.forCaller(await access.guardFor(principal, requestOrigin(req))) : repo };
+    const origin = requestOrigin(req);
+    // `current`: a fresh access snapshot for the same principal (live streams outlast care relations).
+    const caller = async (): Promise<Caller> => ({ principal, repo: config.accessControl ? repo.forCaller(await access.guardFor(principal, origin)) : repo, current: caller });
+    return caller();
   };
   const repoFor = async (req: FastifyRequest): Promise<FhirRepository> => (await callerFor(req)).repo;
 

@@ -52,7 +52,9 @@ for (const store of STORES) {
           } as Location);
         }
       }
-      const staff: [string, Role, string][] = [['nurse1', 'sygeplejerske', 'med1'], ['nurse2', 'sygeplejerske', 'med2'], ['porter', 'portoer', 'med1'], ['edNurse', 'sygeplejerske', 'akm']];
+      const staff: [string, Role, string][] = [
+        ['nurse1', 'sygeplejerske', 'med1'], ['nurse2', 'sygeplejerske', 'med2'], ['porter', 'portoer', 'med1'], ['edNurse', 'sygeplejerske', 'akm'], ['manager', 'afdelingsledelse', 'med1'],
+      ];
       for (const [key, role, unit] of staff) {
         ids[key] = await create({ resourceType: 'Practitioner', name: [{ text: `Test ${key}` }] });
         await create({ resourceType: 'PractitionerRole', active: true, practitioner: { reference: `Practitioner/${ids[key]}` }, code: [{ coding: [{ system: KERNE_ROLE_SYSTEM, code: role }] }], organization: { reference: `Organization/${ids[unit]}` } });
@@ -180,8 +182,35 @@ for (const store of STORES) {
       const triageTimer = row?.timers.find((x) => x.step === 'triage');
       assert.equal(triageTimer?.breached, true, 'triage an hour after arrival breaches the 30-minute target');
       assert.equal(row?.timers.find((x) => x.step === 'plan')?.breached, false, 'the 4-hour plan target is still open');
+      // A new arrival: the emergency nurse registers the patient and admits them; the admission opens the care relation.
+      const registered = await t.request('POST', '/fhir/Patient', { resourceType: 'Patient', name: [{ given: ['Ny'], family: 'Ankomst' }] }, { ...as('edNurse'), 'content-type': 'application/fhir+json' });
+      assert.equal(registered.status, 201, registered.text);
+      const admitted = await post('edNurse', '/api/logistics/admissions', { class: 'EMER', wardId: ids.akmWard, patientId: registered.json.id, complaint: 'Brystsmerter' });
+      assert.equal(admitted.status, 201, admitted.text);
+      const arrivals = await get<EdBoard>('edNurse', '/api/logistics/ed');
+      const arrival = arrivals.rows.find((r) => r.encounterId === admitted.json.encounterId);
+      assert.ok(arrival, 'the new arrival is on the emergency board');
+      assert.equal(arrival.timers.find((x) => x.step === 'triage')?.breached, false, 'just arrived: triage not yet overdue');
       const bad = await post('edNurse', `/api/logistics/ed/${ids.enc_e1}/triage`, { level: 'lilla' });
       assert.equal(bad.status, 400, 'an unknown triage level is refused');
+    });
+
+    it("a ward tailors its template within what the template allows; the board follows", async () => {
+      const url = `/api/logistics/wards/${ids.med1Ward}/tailoring`;
+      const put = (who: string, body: unknown) => t.request('PUT', url, body, as(who));
+      const refused = await put('manager', { templateId: 'medicinsk-sengeafsnit', hiddenColumns: ['patient', 'nonsense'] });
+      assert.equal(refused.status, 400, refused.text);
+      const problems = (refused.json.issue as { details: { coding: { code: string }[] } }[]).map((i) => i.details.coding[0]!.code).sort();
+      assert.deepEqual(problems, ['TEMPLATE_REQUIRED_COLUMN_HIDDEN', 'TEMPLATE_UNKNOWN_COLUMN'], 'each problem is named');
+      assert.equal((await put('nurse1', { templateId: 'medicinsk-sengeafsnit', hiddenColumns: ['comment'] })).status, 403, 'a nurse may not change the board template');
+      const ok = await put('manager', { templateId: 'medicinsk-sengeafsnit', hiddenColumns: ['comment'], columnOrder: ['bed', 'patient', 'tasks'] });
+      assert.equal(ok.status, 200, ok.text);
+      const board = await get<WardBoard>('nurse1', `/api/logistics/wards/${ids.med1Ward}/board`);
+      const columns = board.template.columns.map((c) => c.id);
+      assert.ok(!columns.includes('comment'), 'the hidden column is gone');
+      assert.deepEqual(columns.slice(0, 3), ['bed', 'patient', 'tasks'], 'in the chosen order');
+      const history = await t.kerne.repo.history({ type: 'Location', id: ids.med1Ward, count: 10, offset: 0 });
+      assert.ok(history.versions.length >= 2, 'the ward Location keeps the change in its history');
     });
 
     it('bad input: clear 4xx OperationOutcomes, nothing written', async () => {

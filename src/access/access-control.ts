@@ -64,9 +64,13 @@ export class AccessControl {
     this.audit = new AuditWriter(options.db, { onError: options.onAuditError });
     this.#unsubscribe = options.bus.subscribe((event) => {
       if (!RELATION_TYPES.has(event.type)) return;
-      this.#access.clear();
+      this.#relationsChanged();
       if (event.type === 'Organization') this.#units.clear();
     });
+  }
+
+  #relationsChanged(): void {
+    this.#access.clear();
   }
 
   /** The guard the repository uses for this caller. */
@@ -81,6 +85,7 @@ export class AccessControl {
       units,
       patientAccess: async () => access,
       audit: this.audit,
+      relationsChanged: () => this.#relationsChanged(),
       now: this.#now,
     });
   }

@@ -8,7 +8,7 @@ import type { AccessFilter, AccessGuard, HistoryPage, HistoryQuery, Interaction,
 import { allows, parseScopes, type ParsedScopes, type ScopeOperation } from '../identity/smart-scopes.ts';
 import type { AuditEntry, AuditWriter } from '../audit/index.ts';
 import { auditEntry, AuditOutcome, type AccessRecord } from './audit-event.ts';
-import type { UnitInfo } from './care-relations.ts';
+import { RELATION_TYPES, type UnitInfo } from './care-relations.ts';
 import { decidePatientAccess, patientFilter, type Decision, type PatientAccess } from './decide.ts';
 import { isPatientDataType, rolesAllow, type AccessAction } from './permissions.ts';
 import type { Principal, RequestOrigin } from './principal.ts';
@@ -28,6 +28,8 @@ export interface CallerContext {
   /** The audit log: entries are written moments later; refuses with a 503 while the log is unavailable. */
   readonly audit: Pick<AuditWriter, 'enqueue' | 'assertAvailable'>;
   readonly now: () => Date;
+  /** A write of this request changed who is related to whom: forget cached relations now (this node). */
+  readonly relationsChanged: () => void;
 }
 
 export class CallerGuard implements AccessGuard {
@@ -35,6 +37,7 @@ export class CallerGuard implements AccessGuard {
   /** The token's scopes, parsed once per request rather than at every check. */
   readonly #scopes: ParsedScopes;
   #pending: AuditEntry[] = [];
+  #relationsWritten = false;
 
   constructor(context: CallerContext) {
     this.#c = context;
@@ -103,6 +106,7 @@ export class CallerGuard implements AccessGuard {
   }
 
   wrote(interaction: 'create' | 'update' | 'patch' | 'delete', stored: StoredResource): void {
+    if (RELATION_TYPES.has(stored.type)) this.#relationsWritten = true;
     if (stored.patientId === null) return;
     this.#pending.push(this.#entry({ action: interaction, patients: [stored.patientId], what: [`${stored.type}/${stored.id}/_history/${stored.versionId}`] }));
   }
@@ -110,11 +114,15 @@ export class CallerGuard implements AccessGuard {
   async committed(): Promise<void> {
     const pending = this.#pending;
     this.#pending = [];
+    // The caller's next request must see the relation it just made (the change bus tells other nodes).
+    if (this.#relationsWritten) this.#c.relationsChanged();
+    this.#relationsWritten = false;
     this.#c.audit.enqueue(pending, { committed: true });
   }
 
   rolledBack(): void {
     this.#pending = [];
+    this.#relationsWritten = false;
   }
 
   /**

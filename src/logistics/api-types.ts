@@ -7,6 +7,8 @@
  *   GET  /api/logistics/wards                                  → WardList
  *   GET  /api/logistics/wards/:wardId/board?screen=wall|list|phone&public=1 → WardBoard
  *   GET  /api/logistics/wards/:wardId/board/stream?…           → text/event-stream of `board` events (WardBoard)
+ *   PUT  /api/logistics/wards/:wardId/tailoring { templateId, hiddenColumns?, columnOrder?, publicNames? } → ResolvedTemplate
+ *        (within what the template allows, else 400 listing each problem; management and administrators)
  *   GET  /api/logistics/beds            (…/beds/stream)        → BedOverview
  *   GET  /api/logistics/ed              (…/ed/stream)          → EdBoard
  *   GET  /api/logistics/tasks?group=portoer&wardId=…  (…/tasks/stream?…) → TaskList (open and today's done)
@@ -19,7 +21,7 @@
  *   POST /api/logistics/ed/:encounterId/triage { level: Triage } → EdRow
  *   POST /api/logistics/ed/:encounterId/activities/:kind/:action  start | complete | cancel → EdRow
  *
- * Streams send `event: <name>\ndata: <json>\n\n`, the current state at once and again after every
+ * Stream event names: `board`, `beds`, `ed`, `tasks`. Streams send `event: <name>\ndata: <json>\n\n`, the current state at once and again after every
  * change that concerns it (within a second); a comment line `: keep-alive` every 15 s.
  */
 import type { BedStatus, BoardRow, NameDisplay, TaskKind, TaskStatus, Triage, WardCapacity } from './model.ts';

@@ -4,12 +4,12 @@
  * pure domain functions.
  */
 import type { Location, Organization, Task } from '@medplum/fhirtypes';
-import { notFound } from '../errors/index.ts';
+import { badRequest, FhirError, IssueType, notFound } from '../errors/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
-import type { BedOverview, EdBoard, ServiceTaskView, TaskList, WardBoard, WardList, WardSummary } from './api-types.ts';
+import type { BedOverview, EdBoard, ResolvedTemplate, ServiceTaskView, TaskList, WardBoard, WardList, WardSummary } from './api-types.ts';
 import {
   bedOverview, deriveEdBoard, deriveWardBoard, displayName, projectRow, resolveTemplate, STANDARD_TEMPLATES, tailorTemplate, taskDestination,
-  type BoardTemplate, type CapacityRules,
+  type BoardTemplate, type CapacityRules, type WardTailoring,
 } from './domain/index.ts';
 import { BOARD_TAILORING_EXTENSION, BOARD_TEMPLATE_EXTENSION, EMERGENCY_ROOM_TYPE, LOCATION_PHYSICAL_TYPE_SYSTEM, NameDisplay, PhysicalType, TASK_KIND_SYSTEM, type TaskKind, type TaskStatus } from './model.ts';
 import { loadEdSnapshot, loadHospitalSnapshot, loadPlaces, loadWardSnapshot, searchResources } from './snapshot-loader.ts';
@@ -87,6 +87,30 @@ export class BoardService {
     const views = tasks.map((t) => taskView(t, included, places.locations)).filter((v) => !wardId || v.ward?.id === wardId);
     views.sort((a, b) => b.authoredOn.localeCompare(a.authoredOn));
     return { tasks: views, generatedAt: now.toISOString() };
+  }
+
+  /**
+   * A ward's tailoring of its template, checked against what the template allows, then kept on the
+   * ward Location (its history says who changed what when). Only roles that may edit Locations.
+   */
+  async tailor(repo: FhirRepository, wardId: string, tailoring: WardTailoring): Promise<ResolvedTemplate> {
+    const template = STANDARD_TEMPLATES.find((t) => t.id === tailoring.templateId);
+    if (!template) throw badRequest(`Unknown template '${String(tailoring.templateId).slice(0, 64)}': one of ${STANDARD_TEMPLATES.map((t) => t.id).join(', ')}`, 'templateId');
+    const tailored = tailorTemplate(template, tailoring);
+    if ('errors' in tailored) {
+      throw new FhirError(400, tailored.errors.map((e) => ({ severity: 'error' as const, code: IssueType.invalid, details: { text: e.message, coding: [{ system: 'https://kerne.dk/fhir/CodeSystem/tailoring-error', code: e.code }] }, ...(e.column ? { expression: [e.column] } : {}) })));
+    }
+    const stored = await repo.read('Location', wardId);
+    const ward = JSON.parse(stored.json!) as Location;
+    if (!isWard(ward)) throw notFound(`Ward Location/${wardId}`);
+    const { templateId: _, ...rest } = tailoring;
+    const extension = [
+      ...(ward.extension ?? []).filter((x) => x.url !== BOARD_TEMPLATE_EXTENSION && x.url !== BOARD_TAILORING_EXTENSION),
+      { url: BOARD_TEMPLATE_EXTENSION, valueString: template.id },
+      ...(Object.keys(rest).length ? [{ url: BOARD_TAILORING_EXTENSION, valueString: JSON.stringify(rest) }] : []),
+    ];
+    await repo.update({ ...ward, extension }, { ifMatch: stored.versionId });
+    return resolveTemplate(tailored, 'list', false);
   }
 
   #templateOf(ward: Location): BoardTemplate {

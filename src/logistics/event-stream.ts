@@ -9,6 +9,17 @@ import type { LiveClient } from './live-hub.ts';
 const KEEP_ALIVE_MS = 15_000;
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
+/**
+ * The last message encoded, shared by every stream it goes to: LiveHub sends one view's JSON (the
+ * same string) to all of its streams in one loop, so 1,000 screens cost one UTF-8 encoding of the
+ * board rather than 1,000 (and a Buffer goes to each socket without another copy).
+ */
+let lastMessage: { event: string; json: string; bytes: Buffer } | undefined;
+function encoded(event: string, json: string): Buffer {
+  if (lastMessage?.json !== json || lastMessage.event !== event) lastMessage = { event, json, bytes: Buffer.from(`event: ${event}\ndata: ${json}\n\n`) };
+  return lastMessage.bytes;
+}
+
 export interface EventStream extends LiveClient {
   /** Called once when the stream ends (client gone, or closed by us). */
   onClose(fn: () => void): void;
@@ -46,7 +57,7 @@ export function openEventStream(req: FastifyRequest, reply: FastifyReply, event:
         res.destroy();
         return;
       }
-      res.write(`event: ${event}\ndata: ${json}\n\n`);
+      res.write(encoded(event, json));
     },
     close() {
       if (!closed) res.end();

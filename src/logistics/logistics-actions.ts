@@ -151,7 +151,9 @@ export class LogisticsActions {
       ...(input.complaint ? { complaint: String(input.complaint).slice(0, 200) } : {}),
     });
     const id = await c.repo.transaction(async (ctx) => {
-      await c.repo.read('Patient', input.patientId, ctx.q);
+      // The patient must exist; reading them needs no care relation, because the admission to the
+      // caller's own unit is what creates it (the guard lets such an Encounter be created).
+      await this.#o.repo.read('Patient', input.patientId, ctx.q);
       const created = await c.repo.createIn(ctx, encounter);
       if (bed) await this.#setBedStatus(ctx, bed.id, BedStatusCode.occupied);
       return created.stored.id;

@@ -18,6 +18,11 @@ import { Triage, type TaskKind } from './model.ts';
 export interface Caller {
   readonly principal: Principal;
   readonly repo: FhirRepository;
+  /**
+   * The same principal with its access as it is now (care relations begun or ended since): a live
+   * stream's updates use it, so an open board shows an incoming transfer or a new admission.
+   */
+  readonly current?: () => Promise<Caller>;
 }
 
 export interface LogisticsPluginOptions {
@@ -57,7 +62,7 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
       const generation = hub.generation;
       const first = await load(req, caller); // errors (404, 403) as an OperationOutcome before the stream opens
       const stream = openEventStream(req, reply, event);
-      const leave = hub.join(key, () => load(req, caller), stream, first, generation);
+      const leave = hub.join(key, async () => load(req, caller.current ? await caller.current() : caller), stream, first, generation);
       stream.onClose(leave);
     });
   };
@@ -91,6 +96,26 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
     if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw badRequest('Send a JSON object');
     return req.body as Record<string, unknown>;
   };
+
+  app.put('/api/logistics/wards/:wardId/tailoring', async (req) => {
+    const c = await callerFor(req);
+    const b = body(req);
+    const list = (name: string) => {
+      const v = b[name];
+      if (v !== undefined && (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))) throw badRequest(`${name} is a list of column ids`, name);
+      return v as string[] | undefined;
+    };
+    if (typeof b.templateId !== 'string') throw badRequest('Name the template: { "templateId": "…" }', 'templateId');
+    if (b.publicNames !== undefined && b.publicNames !== 'initials' && b.publicNames !== 'full') throw badRequest("publicNames is 'initials' or 'full'", 'publicNames');
+    const hiddenColumns = list('hiddenColumns');
+    const columnOrder = list('columnOrder');
+    return boards.tailor(c.repo, idParam(req.params as P, 'wardId'), {
+      templateId: b.templateId,
+      ...(hiddenColumns ? { hiddenColumns } : {}),
+      ...(columnOrder ? { columnOrder } : {}),
+      ...(b.publicNames ? { publicNames: b.publicNames as 'initials' | 'full' } : {}),
+    });
+  });
 
   app.post('/api/logistics/tasks', async (req, reply) => {
     const c = await callerFor(req);

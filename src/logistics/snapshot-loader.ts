@@ -85,9 +85,11 @@ export async function loadHospitalSnapshot(repo: FhirRepository, now: Date): Pro
 
 async function loadTransfersOf(repo: FhirRepository, unitId: string): Promise<Resource[]> {
   const code = `${TASK_KIND_SYSTEM}|${TaskKind.transfer}`;
+  // The stay (focus) and its patient (Task.for): an incoming patient is in neither of the ward's Encounter searches.
+  const include: [string, string][] = [['_include', 'Task:focus'], ['_include', 'Task:subject']];
   const [incoming, outgoing] = await Promise.all([
-    searchResources(repo, 'Task', [['code', code], ['owner', `Organization/${unitId}`], ['status', OPEN_TASK_STATUSES], ['_include', 'Task:focus']]),
-    searchResources(repo, 'Task', [['code', code], ['requester', `Organization/${unitId}`], ['status', OPEN_TASK_STATUSES], ['_include', 'Task:focus']]),
+    searchResources(repo, 'Task', [['code', code], ['owner', `Organization/${unitId}`], ['status', OPEN_TASK_STATUSES], ...include]),
+    searchResources(repo, 'Task', [['code', code], ['requester', `Organization/${unitId}`], ['status', OPEN_TASK_STATUSES], ...include]),
   ]);
   return [...incoming, ...outgoing];
 }

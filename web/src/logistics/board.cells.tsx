@@ -190,7 +190,7 @@ export function BoardCell({
       return (
         <ul className="stack-list">
           {open.map((task) => (
-            <li key={task.id}>
+            <li key={task.id} data-task={task.id} data-status={task.status}>
               <span className="with-icon">
                 <KeySymbol name={`task:${task.kind}`} legend={legend} />
                 {symbolText(`task:${task.kind}`, t, lang, legend)}
