@@ -8,11 +8,12 @@ import type { WardBoard } from '../../../src/logistics/api-types.ts';
 import type { BoardRow } from '../../../src/logistics/model.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { rowActions, rowLabel, type RowAction } from './board.helpers.ts';
+import { AdmitDialog } from './admit.dialog.tsx';
 import { AssignBedDialog, DischargeDialog, ServiceTaskDialog, TransferDialog } from './board.dialogs.tsx';
 import { transferStep } from './logistics.api.ts';
 import { ActionFeedback, useAction } from './logistics.components.tsx';
 
-type DialogKind = 'task' | 'transfer' | 'assign-bed' | 'discharge';
+type DialogKind = 'task' | 'transfer' | 'assign-bed' | 'discharge' | 'admit';
 
 export function useBoardActions(board: WardBoard | undefined): {
   buttons(row: BoardRow): ReactNode;
@@ -43,6 +44,7 @@ export function useBoardActions(board: WardBoard | undefined): {
     task: t.board.task,
     transfer: t.board.transfer,
     discharge: t.board.discharge,
+    admit: t.board.admit,
     accept: t.board.accept,
     reject: t.board.reject,
     'assign-bed': t.board.assignBed,
@@ -92,6 +94,8 @@ export function useBoardActions(board: WardBoard | undefined): {
         <TransferDialog {...props} />
       ) : open.kind === 'assign-bed' ? (
         <AssignBedDialog {...props} />
+      ) : open.kind === 'admit' ? (
+        <AdmitDialog {...props} />
       ) : (
         <DischargeDialog {...props} />
       );

@@ -14,7 +14,7 @@ import { freeBeds, rowLabel } from './board.helpers.ts';
 import { Icon } from './icons.tsx';
 import { assignBed, createServiceTask, discharge, getWards, requestTransfer } from './logistics.api.ts';
 
-interface DialogProps {
+export interface DialogProps {
   readonly board: WardBoard;
   readonly row: BoardRow;
   onCancel(): void;
@@ -23,7 +23,7 @@ interface DialogProps {
 }
 
 /** A field with label, hint and error tied to the control by aria-describedby. */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | null; children: (describedBy: string | undefined) => ReactNode }) {
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | null; children: (describedBy: string | undefined) => ReactNode }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(' ') || undefined;
@@ -45,7 +45,7 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
-function DialogButtons({ submitting, submit, submittingText, onCancel }: { submitting: boolean; submit: string; submittingText: string; onCancel(): void }) {
+export function DialogButtons({ submitting, submit, submittingText, onCancel }: { submitting: boolean; submit: string; submittingText: string; onCancel(): void }) {
   const { t } = useI18n();
   return (
     <div className="dialog-actions">
@@ -60,7 +60,7 @@ function DialogButtons({ submitting, submit, submittingText, onCancel }: { submi
 }
 
 /** Runs a dialog's POST: submitting flag and the server's error. */
-function useSubmit(onDone: (message: string) => void) {
+export function useSubmit(onDone: (message: string) => void) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = <R,>(action: () => Promise<R>, message: (r: R) => string) => {

@@ -84,12 +84,14 @@ describe('ward board actions', () => {
     assert.deepEqual(transferActions(undefined), []);
   });
 
-  it('offers tasks, transfer and discharge for a patient in a bed, only a task for an empty bed, only the handshake for an incoming one', () => {
+  it('offers tasks, transfer and discharge for a patient in a bed, a task or an admission for an empty free bed, only the handshake for an incoming one', () => {
     assert.deepEqual(rowActions(ROWS[0]!), ['task', 'transfer', 'discharge']);
-    assert.deepEqual(rowActions(ROWS[1]!), ['task']);
+    assert.deepEqual(rowActions(ROWS[1]!), ['task', 'admit'], 'an empty free bed: a task, or an admission');
     assert.deepEqual(rowActions(ROWS[3]!), ['accept', 'reject']);
     const leaving = row('e', { bed: bed('4'), patient: patient('X'), encounterId: 'e-e', transfer: { taskId: 't2', status: 'accepted', direction: 'out', otherWard: 'K2' } });
     assert.deepEqual(rowActions(leaving), ['task'], 'no second transfer or discharge while one is under way');
+    assert.deepEqual(rowActions(row('f', { bed: bed('5', 'Stue 2', 'free') })), ['task', 'admit'], 'a free, empty bed can take an admission');
+    assert.deepEqual(rowActions(row('g', { bed: bed('6', 'Stue 2', 'cleaning') })), ['task'], 'a bed being cleaned cannot');
   });
 });
 

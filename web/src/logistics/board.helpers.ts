@@ -158,7 +158,7 @@ export const freeBeds = (rows: readonly BoardRow[]): { id: string; name: string;
   rows.flatMap((r) => (r.bed && r.bed.status === 'free' && !r.patient ? [{ id: r.bed.id, name: r.bed.name, ...(r.bed.room ? { room: r.bed.room } : {}) }] : []));
 
 export type TransferAction = 'accept' | 'reject' | 'assign-bed' | 'move';
-export type RowAction = 'task' | 'transfer' | 'discharge' | TransferAction;
+export type RowAction = 'task' | 'transfer' | 'discharge' | 'admit' | TransferAction;
 
 /**
  * The transfer handshake as this ward sees it: the receiving ward accepts or rejects a request,
@@ -184,6 +184,8 @@ export function rowActions(row: BoardRow): RowAction[] {
   if (row.bed || present) actions.push('task');
   if (present && !hasActiveTransfer(row)) actions.push('transfer');
   if (present && !hasActiveTransfer(row)) actions.push('discharge');
+  // A free bed with no one in it: admit a patient to it.
+  if (row.bed?.status === 'free' && !row.patient) actions.push('admit');
   return actions;
 }
 

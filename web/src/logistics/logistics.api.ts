@@ -1,5 +1,5 @@
 /** The logistics actions (POSTs of src/logistics/api-types.ts) with the user's token; errors are ApiErrors with the server's OperationOutcome. */
-import type { EdRow, NewServiceTask, NewTransfer, ServiceTaskView, TransferView, WardList } from '../../../src/logistics/api-types.ts';
+import type { EdRow, NewAdmission, NewServiceTask, NewTransfer, ServiceTaskView, TransferView, WardList } from '../../../src/logistics/api-types.ts';
 import type { Triage } from '../../../src/logistics/model.ts';
 import { getJson, postJson } from '../api/api-client.ts';
 import type { TaskAction } from './tasks.helpers.ts';
@@ -13,6 +13,8 @@ export const advanceTask = (id: string, action: TaskAction): Promise<ServiceTask
 export const requestTransfer = (transfer: NewTransfer): Promise<TransferView> => postJson<TransferView>(paths.newTransfer(), transfer);
 export const transferStep = (id: string, action: 'accept' | 'reject' | 'move'): Promise<TransferView> => postJson<TransferView>(paths.transferAction(id, action), {});
 export const assignBed = (id: string, bedId: string): Promise<TransferView> => postJson<TransferView>(paths.transferAction(id, 'assign-bed'), { bedId });
+
+export const admit = (admission: NewAdmission): Promise<{ encounterId: string }> => postJson<{ encounterId: string }>(paths.admissions(), admission);
 
 export const discharge = (encounterId: string): Promise<{ encounterId: string }> => postJson<{ encounterId: string }>(paths.discharge(encounterId), {});
 

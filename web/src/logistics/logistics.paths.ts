@@ -29,6 +29,7 @@ export const logisticsPaths = {
   taskAction: (id: string, action: 'accept' | 'start' | 'complete' | 'cancel') => `${LOGISTICS_API}/tasks/${enc(id)}/${action}`,
   newTransfer: () => `${LOGISTICS_API}/transfers`,
   transferAction: (id: string, action: 'accept' | 'reject' | 'assign-bed' | 'move') => `${LOGISTICS_API}/transfers/${enc(id)}/${action}`,
+  admissions: () => `${LOGISTICS_API}/admissions`,
   discharge: (encounterId: string) => `${LOGISTICS_API}/encounters/${enc(encounterId)}/discharge`,
   triage: (encounterId: string) => `${LOGISTICS_API}/ed/${enc(encounterId)}/triage`,
   edActivity: (encounterId: string, kind: string, action: 'start' | 'complete' | 'cancel') =>
