@@ -8,7 +8,7 @@ import { badRequest, FhirError, IssueType, notFound } from '../errors/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
 import type { BedOverview, EdBoard, ResolvedTemplate, ServiceTaskView, TaskList, WardBoard, WardList, WardSummary } from './api-types.ts';
 import {
-  bedOverview, deriveEdBoard, deriveWardBoard, displayName, projectRow, resolveTemplate, STANDARD_TEMPLATES, tailorTemplate, taskDestination,
+  bedOverview, deriveEdBoard, deriveWardBoard, displayName, projectRow, refId, resolveTemplate, STANDARD_TEMPLATES, tailorTemplate, taskDestination,
   type BoardTemplate, type CapacityRules, type WardTailoring,
 } from './domain/index.ts';
 import { BOARD_TAILORING_EXTENSION, BOARD_TEMPLATE_EXTENSION, EMERGENCY_ROOM_TYPE, LOCATION_PHYSICAL_TYPE_SYSTEM, NameDisplay, PhysicalType, TASK_KIND_SYSTEM, type TaskKind, type TaskStatus } from './model.ts';
@@ -24,7 +24,7 @@ export interface BoardServiceOptions {
   readonly now: () => Date;
 }
 
-const isWard = (l: Location) => l.physicalType?.coding?.some((c) => c.system === LOCATION_PHYSICAL_TYPE_SYSTEM && c.code === PhysicalType.ward) ?? false;
+export const isWard = (l: Location) => l.physicalType?.coding?.some((c) => c.system === LOCATION_PHYSICAL_TYPE_SYSTEM && c.code === PhysicalType.ward) ?? false;
 const isEmergency = (l: Location) => l.type?.some((t) => t.coding?.some((c) => c.system === EMERGENCY_ROOM_TYPE.system && c.code === EMERGENCY_ROOM_TYPE.code)) ?? false;
 const extensionText = (l: Location, url: string) => l.extension?.find((x) => x.url === url)?.valueString;
 
@@ -70,7 +70,7 @@ export class BoardService {
     const now = this.#o.now();
     const { locations } = await loadPlaces(repo);
     const ed = locations.find((l) => isWard(l) && isEmergency(l));
-    const unitId = ed?.managingOrganization?.reference?.replace(/^Organization\//, '');
+    const unitId = refId(ed?.managingOrganization, 'Organization');
     if (!unitId) throw notFound('An emergency department (a ward Location typed ER with its managingOrganization)');
     return deriveEdBoard(await loadEdSnapshot(repo, unitId, now), unitId, now);
   }
@@ -124,7 +124,7 @@ export class BoardService {
 }
 
 function wardSummary(ward: Location, organizations: readonly Organization[]): WardSummary {
-  const unitId = ward.managingOrganization?.reference?.replace(/^Organization\//, '');
+  const unitId = refId(ward.managingOrganization, 'Organization');
   const unit = organizations.find((o) => o.id === unitId);
   return {
     id: ward.id!,
@@ -137,7 +137,7 @@ function wardSummary(ward: Location, organizations: readonly Organization[]): Wa
 }
 
 const SERVICE_KINDS = new Set<string>(['transport', 'rengoering', 'blodproeve']);
-const kindOf = (t: Task) => t.code?.coding?.find((c) => c.system === TASK_KIND_SYSTEM)?.code as TaskKind | undefined;
+export const kindOf = (t: Task) => t.code?.coding?.find((c) => c.system === TASK_KIND_SYSTEM)?.code as TaskKind | undefined;
 export const isServiceTask = (t: Task) => SERVICE_KINDS.has(kindOf(t) ?? '');
 
 /** The ward a Location lies in (itself if a ward), walking partOf. */
@@ -146,7 +146,7 @@ export function wardOfLocation(locations: readonly Location[], locationId: strin
   let current = locationId ? byId.get(locationId) : undefined;
   for (let depth = 0; current && depth < 8; depth++) {
     if (isWard(current)) return current;
-    current = byId.get(current.partOf?.reference?.replace(/^Location\//, ''));
+    current = byId.get(refId(current.partOf, 'Location'));
   }
   return undefined;
 }
@@ -156,7 +156,7 @@ export function taskView(t: Task, included: ReadonlyMap<string, unknown>, locati
   const patient = patientRef ? (included.get(patientRef) as Parameters<typeof displayName>[0] | undefined) : undefined;
   const bedId = t.focus?.reference?.startsWith('Location/') ? t.focus.reference.slice('Location/'.length) : undefined;
   const bed = bedId ? locations.find((l) => l.id === bedId) : undefined;
-  const wardRef = t.location?.reference?.replace(/^Location\//, '');
+  const wardRef = refId(t.location, 'Location');
   const ward = wardOfLocation(locations, wardRef ?? bedId);
   return {
     id: t.id!,
@@ -165,7 +165,7 @@ export function taskView(t: Task, included: ReadonlyMap<string, unknown>, locati
     ...(t.performerType?.[0]?.coding?.[0]?.code ? { group: t.performerType[0].coding[0].code } : {}),
     ...(t.description ? { description: t.description } : {}),
     ...(t.priority ? { priority: t.priority } : {}),
-    ...(patient && patientRef ? { patient: { id: patientRef.replace(/^Patient\//, ''), name: displayName(patient) } } : {}),
+    ...(patient && patientRef ? { patient: { id: refId(t.for, 'Patient')!, name: displayName(patient) } } : {}),
     ...(ward?.id ? { ward: { id: ward.id, name: ward.name ?? ward.id } } : {}),
     ...(bed?.id ? { bed: { id: bed.id, name: bed.name ?? bed.id } } : {}),
     ...(taskDestination(t) ? { destination: taskDestination(t)! } : {}),

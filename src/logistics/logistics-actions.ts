@@ -9,10 +9,10 @@ import type { Encounter, Location, Reference, Resource, Task } from '@medplum/fh
 import { badRequest, FhirError, IssueType, notFound } from '../errors/index.ts';
 import type { FhirRepository, WriteContext } from '../fhir/repository/index.ts';
 import type { EdRow, NewAdmission, NewServiceTask, NewTransfer, ServiceTaskView, TransferView } from './api-types.ts';
-import { taskView, wardOfLocation } from './board-service.ts';
+import { isWard, kindOf, taskView, wardOfLocation } from './board-service.ts';
 import type { BoardService } from './board-service.ts';
 import {
-  admitEncounter, applyTaskAction, applyTransferAction, dischargeEncounter, displayName, edActivityTask, moveEncounter, newServiceTask, newTransferTask,
+  admitEncounter, applyTaskAction, refId, applyTransferAction, dischargeEncounter, displayName, edActivityTask, moveEncounter, newServiceTask, newTransferTask,
 } from './domain/index.ts';
 import type { Caller } from './logistics.plugin.ts';
 import { BED_STATUS_SYSTEM, BedStatusCode, ED_ACTIVITY_KINDS, SERVICE_TASK_KINDS, TASK_KIND_SYSTEM, TaskKind, TRIAGE_SYSTEM, type Triage } from './model.ts';
@@ -29,7 +29,6 @@ export interface LogisticsActionsOptions {
 }
 
 const ref = (r: Resource & { id?: string }, display?: string): Reference => ({ reference: `${r.resourceType}/${r.id}`, ...(display ? { display } : {}) });
-const idOf = (reference: string | undefined, type: string) => (reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined);
 
 export class LogisticsActions {
   readonly #o: LogisticsActionsOptions;
@@ -74,7 +73,7 @@ export class LogisticsActions {
       if ('error' in next) throw new FhirError(409, IssueType.conflict, next.error);
       const written = await c.repo.updateIn(ctx, next, { ifMatch: stored.versionId });
       // A cleaned bed is free again.
-      if (action === 'complete' && kindOf(task) === TaskKind.cleaning) await this.#setBedStatus(ctx, idOf(task.focus?.reference, 'Location'), BedStatusCode.free);
+      if (action === 'complete' && kindOf(task) === TaskKind.cleaning) await this.#setBedStatus(ctx, refId(task.focus, 'Location'), BedStatusCode.free);
       return written.resource as Task;
     });
     return this.#view(c, result, locations);
@@ -104,14 +103,14 @@ export class LogisticsActions {
       const stored = await c.repo.read('Task', id, ctx.q);
       const task = JSON.parse(stored.json!) as Task;
       if (kindOf(task) !== TaskKind.transfer) throw badRequest(`Task/${id} is not a transfer`, 'id');
-      const encounterId = idOf(task.focus?.reference, 'Encounter');
+      const encounterId = refId(task.focus, 'Encounter');
       const encStored = encounterId ? await c.repo.read('Encounter', encounterId, ctx.q) : undefined;
       if (!encStored) throw badRequest(`Task/${id} names no Encounter`, 'id');
       let encounter = JSON.parse(encStored.json!) as Encounter;
       let bed: Location | undefined;
       if (action === 'assign-bed') {
         bed = locations.find((l) => l.id === bedId);
-        const toWard = idOf(task.location?.reference, 'Location');
+        const toWard = refId(task.location, 'Location');
         if (!bed || (toWard && wardOfLocation(locations, bed.id)?.id !== toWard)) throw badRequest('The bed is not on the receiving ward', 'bedId');
       }
       const next = applyTransferAction(task, action, now, bed ? { bed: ref(bed, bed.name) } : undefined);
@@ -123,7 +122,7 @@ export class LogisticsActions {
         const fromBed = activeBed(encounter);
         encounter = moveEncounter(encounter, bedRef, next.owner, now);
         await c.repo.updateIn(ctx, encounter, { ifMatch: encStored.versionId });
-        await this.#setBedStatus(ctx, idOf(bedRef.reference, 'Location'), BedStatusCode.occupied);
+        await this.#setBedStatus(ctx, refId(bedRef, 'Location'), BedStatusCode.occupied);
         if (fromBed) await this.#setBedStatus(ctx, fromBed, BedStatusCode.cleaning);
       }
       return { task: written.resource as Task, encounter };
@@ -248,16 +247,16 @@ export class LogisticsActions {
 
   async #view(c: Caller, task: Task, locations: readonly Location[]): Promise<ServiceTaskView> {
     const included = new Map<string, unknown>();
-    const patientId = idOf(task.for?.reference, 'Patient');
+    const patientId = refId(task.for, 'Patient');
     if (patientId) included.set(`Patient/${patientId}`, JSON.parse((await c.repo.read('Patient', patientId)).json!));
     return taskView(task, included, locations);
   }
 
   async #transferView(c: Caller, task: Task, encounter: Encounter, locations: readonly Location[]): Promise<TransferView> {
-    const patientId = idOf(encounter.subject?.reference, 'Patient') ?? '';
+    const patientId = refId(encounter.subject, 'Patient') ?? '';
     const patient = JSON.parse((await c.repo.read('Patient', patientId)).json!) as Parameters<typeof displayName>[0];
-    const fromWard = locations.find((l) => l.managingOrganization?.reference === task.requester?.reference && isWardLocation(l));
-    const toWard = locations.find((l) => l.id === idOf(task.location?.reference, 'Location'));
+    const fromWard = locations.find((l) => l.managingOrganization?.reference === task.requester?.reference && isWard(l));
+    const toWard = locations.find((l) => l.id === refId(task.location, 'Location'));
     const bed = assignedBed(task);
     return {
       id: task.id!,
@@ -267,18 +266,16 @@ export class LogisticsActions {
       from: { wardId: fromWard?.id ?? '', name: fromWard?.name ?? task.requester?.display ?? '' },
       to: { wardId: toWard?.id ?? '', name: toWard?.name ?? task.owner?.display ?? '' },
       ...(task.description ? { report: task.description } : {}),
-      ...(bed ? { bed: { id: idOf(bed.reference, 'Location') ?? '', name: bed.display ?? '' } } : {}),
+      ...(bed ? { bed: { id: refId(bed, 'Location') ?? '', name: bed.display ?? '' } } : {}),
       authoredOn: task.authoredOn ?? '',
     };
   }
 }
 
-const kindOf = (t: Task) => t.code?.coding?.find((c) => c.system === TASK_KIND_SYSTEM)?.code as TaskKind | undefined;
-const isWardLocation = (l: Location) => l.physicalType?.coding?.some((c) => c.code === 'wa') ?? false;
 /** The bed assigned in a transfer task (Task.input valueReference). */
 const assignedBed = (t: Task): Reference | undefined => t.input?.find((i) => i.valueReference?.reference?.startsWith('Location/'))?.valueReference;
 /** The Location id of the encounter's active location. */
-const activeBed = (e: Encounter) => idOf(e.location?.find((l) => l.status === 'active')?.location.reference, 'Location');
+const activeBed = (e: Encounter) => refId(e.location?.find((l) => l.status === 'active')?.location, 'Location');
 
 function requesterOf(c: Caller): Reference {
   return c.principal.fhirUser ? { reference: c.principal.fhirUser, display: c.principal.display } : { display: c.principal.display };

@@ -51,6 +51,11 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
     if (!ID.test(id)) throw badRequest(`Invalid ${name}`, name);
     return id;
   };
+  /** The action named in the path, if it is one of `allowed`; otherwise a 400. */
+  const actionOf = <A extends string>(p: P, allowed: readonly A[], what: string): A => {
+    if (!(allowed as readonly string[]).includes(p.action ?? '')) throw badRequest(`Unknown ${what} action '${String(p.action).slice(0, 20)}': one of ${allowed.join(', ')}`, 'action');
+    return p.action as A;
+  };
   const isPublic = (q: Q) => q.public === '1' || q.public === 'true';
 
   /** A view as JSON, and as a live stream of `event` at `${path}/stream`; the key says who sees it how. */
@@ -124,8 +129,7 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
   });
   app.post('/api/logistics/tasks/:id/:action', async (req) => {
     const p = req.params as P;
-    const action = p.action as 'accept' | 'start' | 'complete' | 'cancel';
-    if (!['accept', 'start', 'complete', 'cancel'].includes(action)) throw badRequest(`Unknown task action '${String(p.action).slice(0, 20)}'`, 'action');
+    const action = actionOf(p, ['accept', 'start', 'complete', 'cancel'] as const, 'task');
     return actions.taskAction(await callerFor(req), idParam(p, 'id'), action);
   });
 
@@ -136,8 +140,7 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
   });
   app.post('/api/logistics/transfers/:id/:action', async (req) => {
     const p = req.params as P;
-    const action = p.action as 'accept' | 'reject' | 'assign-bed' | 'move';
-    if (!['accept', 'reject', 'assign-bed', 'move'].includes(action)) throw badRequest(`Unknown transfer action '${String(p.action).slice(0, 20)}'`, 'action');
+    const action = actionOf(p, ['accept', 'reject', 'assign-bed', 'move'] as const, 'transfer');
     const input = action === 'assign-bed' ? body(req) : {};
     if (action === 'assign-bed' && (typeof input.bedId !== 'string' || !ID.test(input.bedId))) throw badRequest('Name the bed: { "bedId": "<Location id>" }', 'bedId');
     return actions.transferAction(await callerFor(req), idParam(p, 'id'), action, input.bedId as string | undefined);
@@ -159,8 +162,7 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
   });
   app.post('/api/logistics/ed/:encounterId/activities/:kind/:action', async (req) => {
     const p = req.params as P;
-    const action = p.action as 'start' | 'complete' | 'cancel';
-    if (!['start', 'complete', 'cancel'].includes(action)) throw badRequest(`Unknown activity action '${String(p.action).slice(0, 20)}'`, 'action');
+    const action = actionOf(p, ['start', 'complete', 'cancel'] as const, 'activity');
     return actions.edActivity(await callerFor(req), idParam(p, 'encounterId'), p.kind as TaskKind, action);
   });
 }

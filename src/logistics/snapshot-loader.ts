@@ -5,7 +5,7 @@
  */
 import type { Encounter, Location, Organization, Resource, Task } from '@medplum/fhirtypes';
 import type { FhirRepository } from '../fhir/repository/index.ts';
-import type { LogisticsSnapshot } from './domain/index.ts';
+import { refId, type LogisticsSnapshot } from './domain/index.ts';
 import { EARLY_WARNING_SYSTEM, TASK_KIND_SYSTEM, TaskKind } from './model.ts';
 
 const PAGE = '1000';
@@ -20,7 +20,6 @@ export async function searchResources<T extends Resource = Resource>(repo: FhirR
 }
 
 const refs = (type: string, ids: Iterable<string>) => [...new Set(ids)].map((id) => `${type}/${id}`).join(',');
-const idOf = (reference: string | undefined, type: string) => (reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined);
 const byType = <T extends Resource>(rs: Resource[], type: T['resourceType']) => rs.filter((r): r is T => r.resourceType === type);
 
 /** The organisation: every Location and Organization (directory data, not patient data). */
@@ -36,7 +35,7 @@ export async function loadPlaces(repo: FhirRepository): Promise<{ locations: Loc
 export function placesOfWard(locations: readonly Location[], wardId: string): string[] {
   const children = new Map<string, string[]>();
   for (const l of locations) {
-    const parent = idOf(l.partOf?.reference, 'Location');
+    const parent = refId(l.partOf, 'Location');
     if (parent && l.id) children.set(parent, [...(children.get(parent) ?? []), l.id]);
   }
   const out: string[] = [];
@@ -56,7 +55,7 @@ export function placesOfWard(locations: readonly Location[], wardId: string): st
 export async function loadWardSnapshot(repo: FhirRepository, wardId: string, now: Date): Promise<LogisticsSnapshot> {
   const { locations, organizations } = await loadPlaces(repo);
   const ward = locations.find((l) => l.id === wardId);
-  const unitId = idOf(ward?.managingOrganization?.reference, 'Organization');
+  const unitId = refId(ward?.managingOrganization, 'Organization');
   const places = placesOfWard(locations, wardId);
   const [ofUnit, inPlaces, transfers, bedTasks] = await Promise.all([
     unitId ? searchResources(repo, 'Encounter', [['service-provider', `Organization/${unitId}`], ['status', OPEN_ENCOUNTER_STATUSES], ['_include', 'Encounter:subject']]) : [],
@@ -115,7 +114,7 @@ async function completeSnapshot(
   const encounters = dedupe(byType<Encounter>(found, 'Encounter'));
   const patients = dedupe(byType(found, 'Patient'));
   const transferTasks = byType<Task>(found, 'Task');
-  const patientIds = [...new Set(encounters.map((e) => idOf(e.subject?.reference, 'Patient')).filter((x): x is string => !!x))];
+  const patientIds = [...new Set(encounters.map((e) => refId(e.subject, 'Patient')).filter((x): x is string => !!x))];
   if (patientIds.length === 0) return { ...emptySnapshot(), ...places, encounters, patients, tasks: dedupe([...transferTasks, ...extraTasks]) } as LogisticsSnapshot;
   const subject = refs('Patient', patientIds);
   const since = new Date(now.getTime() - 48 * 3_600_000).toISOString();
