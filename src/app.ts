@@ -14,9 +14,12 @@ import * as search from './fhir/search/index.ts';
 import { createValidator, type Validator } from './fhir/validation/index.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import { createHttpServer, metricsPlugin } from './ops/index.ts';
+import { createDevices, type Devices } from './devices/index.ts';
+import { EarlyWarningService } from './early-warning/index.ts';
 import { createLogistics, type Caller, type Logistics } from './logistics/index.ts';
 import { webAppPlugin } from './web/index.ts';
 import { createSubscriptions, type SubscriptionOptions, type Subscriptions } from './subscriptions/index.ts';
+import { createVitals, type Vitals } from './vitals/index.ts';
 
 export const KERNE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -31,6 +34,9 @@ export interface Kerne {
   readonly identity: Identity;
   readonly access: AccessControl;
   readonly logistics: Logistics;
+  readonly devices: Devices;
+  readonly earlyWarning: EarlyWarningService;
+  readonly vitals: Vitals;
   /** Stops accepting requests, lets in-flight ones finish, flushes the outbox, closes the store. */
   close(): Promise<void>;
 }
@@ -104,16 +110,25 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     done();
   });
 
-  // 7. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
+  // 7. Devices: HL7 v2 over MLLP into the record (the listener starts with `devices.listen()`)
+  const devices = createDevices({ repo, bus, config, onError: (err) => log.error({ err }, 'device inbox: a message could not be handled') });
+
+  // 8. Vital signs and early warning: validation before charting, scores as vitals are recorded, escalation
+  const earlyWarning = new EarlyWarningService({ repo, bus, onError: (err) => log.warn({ err }, 'early-warning score failed') });
+  earlyWarning.start();
+  const vitals = createVitals({ repo, engine: earlyWarning, callerFor });
+
+  // 9. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog });
   await http.register(identity.plugin);
   await http.register(fhirRestPlugin, { prefix: '/fhir', repoFor, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
   await http.register(accessPlugin, { access, authenticate });
   await http.register(subscriptions.plugin);
   await http.register(logistics.plugin);
+  await http.register(vitals.plugin);
   await http.register(webAppPlugin, {});
 
-  // 8. Catch up on what an earlier run left: unpublished changes, undelivered notifications
+  // 10. Catch up on what an earlier run left: unpublished changes, undelivered notifications
   relay.committed();
   await subscriptions.start();
 
@@ -129,10 +144,15 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     identity,
     access,
     logistics,
+    devices,
+    earlyWarning,
+    vitals,
     close() {
       // In-flight requests finish; the outbox is flushed (or left for the next start); then the store closes.
       closing ??= (async () => {
+        await devices.close(); // messages being stored are answered; the rest the senders send again
         await http.close();
+        await earlyWarning.close();
         stopStatistics();
         await relay.flush().catch(() => {});
         await relay.stop();

@@ -15,6 +15,13 @@ Commands:
       --tls-cert FILE     Serve HTTPS with this PEM certificate (env KERNE_TLS_CERT; needs --tls-key)
       --tls-key FILE      The certificate's PEM private key (env KERNE_TLS_KEY)
       --dev-no-auth       Development only: no login, every request acts as a local administrator; loopback only
+      --mllp-port N       HL7 v2 device messages over MLLP (env KERNE_MLLP_PORT, default 2575; -1: off)
+      --mllp-tls          MLLP over TLS with --tls-cert/--tls-key (env KERNE_MLLP_TLS)
+  simulate devices      Send realistic IHE PCD-01 vital-sign streams to Kerne over MLLP (some patients deteriorate)
+      --beds N            Monitored beds, one monitor each (default 10; the demo hospital's monitors are bound to beds)
+      --interval S        Seconds between one monitor's messages (default 10)
+      --host H --mllp-port N   Where Kerne listens (default 127.0.0.1:2575)
+      --duration S        Stop after S seconds (default: until Ctrl-C)
   migrate               Apply pending database migrations and exit
   import <paths...>     Load FHIR Bundles (.json) and NDJSON files or folders into the store
       --concurrency N     Bundles in flight (default 2)
@@ -33,7 +40,8 @@ Commands:
 
 Environment: KERNE_PORT, KERNE_HOST, KERNE_DATA_DIR, DATABASE_URL, NATS_URL, KERNE_LOG_LEVEL, KERNE_BODY_LIMIT,
   KERNE_ISSUER, KERNE_EXTERNAL_ISSUER, KERNE_EXTERNAL_JWKS_URL, KERNE_EXTERNAL_AUDIENCE, KERNE_CORS_ORIGINS,
-  KERNE_TLS_CERT, KERNE_TLS_KEY, KERNE_LOGIN_RATE_LIMIT.
+  KERNE_TLS_CERT, KERNE_TLS_KEY, KERNE_LOGIN_RATE_LIMIT, KERNE_MLLP_PORT, KERNE_MLLP_TLS, KERNE_DEVICE_TIME_ZONE,
+  KERNE_DEVICE_SENDERS (JSON: per-sender ACK mode and time zone), KERNE_DEVICE_PLAUSIBILITY (JSON: ranges per vital).
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -53,6 +61,12 @@ async function main(argv: string[]): Promise<number> {
       'dev-no-auth': { type: 'boolean' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'mllp-port': { type: 'string' },
+      'mllp-tls': { type: 'boolean' },
+      // simulate devices
+      beds: { type: 'string' },
+      interval: { type: 'string' },
+      duration: { type: 'string' },
       // user add / client add
       username: { type: 'string' },
       password: { type: 'string' },
@@ -82,10 +96,18 @@ async function main(argv: string[]): Promise<number> {
     devNoAuth: values['dev-no-auth'],
     tlsCert: values['tls-cert'],
     tlsKey: values['tls-key'],
+    mllpPort: values['mllp-port'],
+    mllpTls: values['mllp-tls'],
   };
   switch (command) {
     case 'start':
       return (await import('./start.command.ts')).startCommand(flags);
+    case 'simulate':
+      if (positionals[0] !== 'devices' || positionals.length !== 1) {
+        process.stderr.write('Usage: kerne simulate devices [--beds N] [--interval S] [--host H] [--mllp-port N] [--duration S]\n');
+        return 1;
+      }
+      return (await import('./simulate.command.ts')).simulateDevicesCommand(values);
     case 'migrate':
       return (await import('./migrate.command.ts')).migrateCommand(flags);
     case 'import':

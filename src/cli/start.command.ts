@@ -17,8 +17,9 @@ export async function startCommand(flags: Record<string, unknown>): Promise<numb
     if (users.length) log.info({ users }, 'demo logins created (password in the README)');
   }
   await kerne.http.listen({ port: config.port, host: config.host });
+  const mllpPort = await kerne.devices.listen();
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
-  log.info(`Kerne is ready: ${config.tlsCert ? 'https' : 'http'}://${config.host}:${config.port}/fhir (storage: ${where}${config.natsUrl ? ', events: NATS' : ''})`);
+  log.info(`Kerne is ready: ${config.tlsCert ? 'https' : 'http'}://${config.host}:${config.port}/fhir (storage: ${where}${config.natsUrl ? ', events: NATS' : ''}${mllpPort !== undefined ? `, devices: MLLP${config.mllpTls ? ' over TLS' : ''} on port ${mllpPort}` : ''})`);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

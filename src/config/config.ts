@@ -47,6 +47,25 @@ export const ConfigSchema = z.object({
   loginRateLimit: z.coerce.number().int().min(1).default(10),
   /** Access control and audit: off only to measure their cost (bench/access.bench.ts), and only on loopback. */
   accessControl: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
+  /** The MLLP listener for HL7 v2 device messages (IHE PCD-01/04): its port (0: any free port; -1: off). */
+  mllpPort: z.coerce.number().int().min(-1).max(65535).default(2575),
+  /** MLLP over TLS, with the same certificate and key as HTTPS (tlsCert/tlsKey). */
+  mllpTls: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+  /** The zone of device timestamps sent without a UTC offset (Danish daylight saving included). */
+  deviceTimeZone: z.string().min(1).default('Europe/Copenhagen'),
+  /**
+   * Per sender (MSH-3, e.g. an EUI-64): how to acknowledge ('standard' or 'application-only': AA
+   * instead of CA) and its time zone. JSON in KERNE_DEVICE_SENDERS, e.g. {"00A037000000": {"ack": "application-only"}}.
+   */
+  deviceSenders: z
+    .union([z.string().transform((v, ctx) => { try { return JSON.parse(v) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'KERNE_DEVICE_SENDERS must be JSON' }); return z.NEVER; } }), z.record(z.unknown())])
+    .pipe(z.record(z.object({ ack: z.enum(['standard', 'application-only']).optional(), timeZone: z.string().min(1).optional() }).strict()))
+    .default({}),
+  /** Plausibility ranges per vital (overrides of the defaults), JSON in KERNE_DEVICE_PLAUSIBILITY, e.g. {"heartRate": {"min": 25, "max": 250}}. */
+  devicePlausibility: z
+    .union([z.string().transform((v, ctx) => { try { return JSON.parse(v) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'KERNE_DEVICE_PLAUSIBILITY must be JSON' }); return z.NEVER; } }), z.record(z.unknown())])
+    .pipe(z.record(z.object({ min: z.number(), max: z.number() }).strict()))
+    .default({}),
   /** Milliseconds to let in-flight requests finish on SIGTERM. */
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
 });
@@ -78,6 +97,11 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     tlsKey: env.KERNE_TLS_KEY,
     loginRateLimit: env.KERNE_LOGIN_RATE_LIMIT,
     accessControl: env.KERNE_ACCESS_CONTROL,
+    mllpPort: env.KERNE_MLLP_PORT,
+    mllpTls: env.KERNE_MLLP_TLS,
+    deviceTimeZone: env.KERNE_DEVICE_TIME_ZONE,
+    deviceSenders: env.KERNE_DEVICE_SENDERS,
+    devicePlausibility: env.KERNE_DEVICE_PLAUSIBILITY,
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromEnv, flags]) {
@@ -98,7 +122,20 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
   if (Boolean(config.tlsCert) !== Boolean(config.tlsKey)) {
     throw new Error('Invalid configuration:\n  tlsCert/tlsKey: give both the certificate and the key, or neither');
   }
+  if (config.mllpTls && !config.tlsCert) {
+    throw new Error('Invalid configuration:\n  mllpTls: MLLP over TLS needs tlsCert and tlsKey');
+  }
+  assertTimeZone(config.deviceTimeZone, 'deviceTimeZone');
+  for (const [sender, settings] of Object.entries(config.deviceSenders)) if (settings.timeZone) assertTimeZone(settings.timeZone, `deviceSenders.${sender}.timeZone`);
   return config;
+}
+
+function assertTimeZone(zone: string, path: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new Error(`Invalid configuration:\n  ${path}: unknown time zone '${zone}' (an IANA name such as Europe/Copenhagen)`);
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -16,6 +16,8 @@ import {
   PLACE_KIND_SYSTEM,
   PlaceKind,
 } from '../logistics/model.ts';
+import { AUTO_FINALISE_EXTENSION } from '../devices/device-model.ts';
+import { AUTO_FINALISING_WARDS } from './bed-monitors.ts';
 import type { BundleBuilder } from './bundle-builder.ts';
 import { demoMeta } from './demo-meta.ts';
 import { DEMO_UNITS, type DemoUnitCode } from './units.ts';
@@ -203,7 +205,10 @@ export function addHospitalPlaces(
       location(ward.key, ward.sor, ward.name, PhysicalType.ward, {
         managingOrganization: { reference: input.unitRefs.get(ward.unit)!, display: unitName },
         partOf: { reference: building, display: 'Demo Sygehus' },
-        extension: [{ url: BOARD_TEMPLATE_EXTENSION, valueString: WARD_TEMPLATE[ward.unit] }],
+        extension: [
+          { url: BOARD_TEMPLATE_EXTENSION, valueString: WARD_TEMPLATE[ward.unit] },
+          ...(AUTO_FINALISING_WARDS.includes(ward.unit) ? [{ url: AUTO_FINALISE_EXTENSION, valueBoolean: true }] : []),
+        ],
         ...(ward.unit === 'AKM' ? { type: [{ coding: [{ ...EMERGENCY_ROOM_TYPE }] }] } : {}),
       }),
     );

@@ -11,6 +11,7 @@
  * on their identifiers.
  */
 import type { Bundle } from '@medplum/fhirtypes';
+import { addBedMonitors } from './bed-monitors.ts';
 import { addIncomingStay, addWardStay, type AdmittedStay } from './admissions.ts';
 import { BundleBuilder } from './bundle-builder.ts';
 import type { Named, StayContext } from './demo-context.ts';
@@ -56,6 +57,7 @@ export function generateDemoPopulation(options: DemoPopulationOptions): Bundle {
     unitRefs: new Map([...units].map(([code, u]) => [code, u.ref])),
     statusOf: (key) => plan.bedStatus.get(key) ?? 'U',
   });
+  addBedMonitors(b, layout, (key) => places.places.get(key)!.ref);
   const ctx: StayContext = { b, rnd, now, units, places, practitioners };
 
   const admitted: AdmittedStay[] = [];

@@ -51,3 +51,5 @@ export function createLogistics(deps: LogisticsDeps): Logistics {
     close: () => hub.close(),
   };
 }
+export { searchResources, OPEN_ENCOUNTER_STATUSES } from './snapshot-loader.ts';
+export { refId, refTo } from './domain/index.ts';

@@ -4,6 +4,7 @@
  * derivation is in ./domain.
  */
 import type { Encounter, Location, Organization, Resource, Task } from '@medplum/fhirtypes';
+import type { Queryable } from '../db/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
 import { refId, type LogisticsSnapshot } from './domain/index.ts';
 import { EARLY_WARNING_SYSTEM, TASK_KIND_SYSTEM, TaskKind } from './model.ts';
@@ -14,8 +15,8 @@ export const OPEN_ENCOUNTER_STATUSES = 'planned,arrived,triaged,in-progress,onle
 const OPEN_TASK_STATUSES = 'draft,requested,received,accepted,ready,in-progress,on-hold';
 
 /** Every resource of a search (matches and includes), parsed; one page of up to 1000. */
-export async function searchResources<T extends Resource = Resource>(repo: FhirRepository, resourceType: string, params: [string, string][]): Promise<T[]> {
-  const result = await repo.search({ resourceType, params: [...params, ['_count', PAGE]], baseUrl: '', handling: 'strict' });
+export async function searchResources<T extends Resource = Resource>(repo: FhirRepository, resourceType: string, params: [string, string][], q?: Queryable): Promise<T[]> {
+  const result = await repo.search({ resourceType, params: [...params, ['_count', PAGE]], baseUrl: '', handling: 'strict' }, q);
   return result.entries.map((e) => JSON.parse(e.json) as T);
 }
 

@@ -55,7 +55,7 @@ describe('clinical-logistics screens against the logistics contract (stub)', () 
   it('gives the nurse Tavler, Senge and Akutmodtagelse, and lists the wards with her own first', async () => {
     await login(page, stub.origin, 'sygeplejerske', PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse'], 'the clinicians’ menu');
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse', 'Vitale værdier'], 'the clinicians’ menu');
     await nav.getByRole('link', { name: 'Tavler' }).click();
     await page.waitForURL(`${stub.origin}/app/tavle`);
     await page.getByRole('heading', { level: 1, name: 'Tavler' }).waitFor();
@@ -271,7 +271,7 @@ describe('clinical-logistics screens against the logistics contract (stub)', () 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bed overview' }).waitFor();
     await page.getByRole('table', { name: 'Occupancy per ward' }).getByRole('columnheader', { name: 'Occupied' }).waitFor();
-    assert.deepEqual(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents(), ['Patients', 'Boards', 'Beds', 'Emergency'], 'English menu');
+    assert.deepEqual(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents(), ['Patients', 'Boards', 'Beds', 'Emergency', 'Vital signs'], 'English menu');
     await page.goto(`${stub.origin}/app/tavle/w-m1?skaerm=vaeg`);
     await page.getByTestId('legend').getByRole('heading', { name: 'Legend' }).waitFor();
     await page.getByTestId('capacity').getByText('Occupied').waitFor();

@@ -57,7 +57,7 @@ describe('web app shell against the server contract (stub)', () => {
     assert.equal(await page.getByTestId('user-name').textContent(), 'Line Skov');
     await page.getByText('Sygeplejerske, Medicinsk afdeling M1').waitFor();
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse']);
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse', 'Vitale værdier']);
     assert.equal(await page.evaluate('document.documentElement.lang'), 'da');
     // Tokens in sessionStorage, not localStorage.
     assert.ok(await page.evaluate('sessionStorage.getItem("kerne.tokens") !== null'));

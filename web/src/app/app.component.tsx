@@ -14,9 +14,12 @@ import { WardPickerPage } from '../logistics/ward-picker.page.tsx';
 import { PatientChartPage } from '../patient-chart/patient-chart.page.tsx';
 import { PatientSearchPage } from '../patient-search/patient-search.page.tsx';
 import { usePageTitle } from '../ui/page.tsx';
+import { EscalationsPage } from '../vitals/escalations.page.tsx';
+import { VitalsWardPickerPage } from '../vitals/vitals-ward-picker.page.tsx';
+import { WardVitalsPage } from '../vitals/ward-vitals.page.tsx';
 import { Header } from './header.component.tsx';
 import { LandingPage } from './landing.page.tsx';
-import { canSeeTasks, homePathFor, isClinician, isManager, isPatientUser } from './navigation.ts';
+import { canSeeEscalations, canSeeTasks, canSeeVitals, homePathFor, isClinician, isManager, isPatientUser } from './navigation.ts';
 import { navigate, useLocation } from './router.tsx';
 import { boardScreenOf, parseRoute } from './routes.ts';
 import { ForbiddenPage, NotFoundPage } from './simple-pages.tsx';
@@ -111,7 +114,7 @@ function Shell({ me }: { me: Me }) {
 function layoutOf(path: string, search: string): 'wall' | 'wide' | 'normal' {
   const route = parseRoute(path);
   if (route.name === 'wardBoard') return boardScreenOf(search).screen === 'wall' ? 'wall' : 'wide';
-  return route.name === 'beds' || route.name === 'ed' ? 'wide' : 'normal';
+  return route.name === 'beds' || route.name === 'ed' || route.name === 'wardVitals' || route.name === 'escalations' ? 'wide' : 'normal';
 }
 
 function chartIdOf(path: string): string | undefined {
@@ -143,6 +146,12 @@ function Page({ me, path }: { me: Me; path: string }) {
       return isClinician(me) ? <EdBoardPage /> : <ForbiddenPage />;
     case 'tasks':
       return canSeeTasks(me) ? <TasksPage /> : <ForbiddenPage />;
+    case 'vitalsWards':
+      return canSeeVitals(me) ? <VitalsWardPickerPage /> : <ForbiddenPage />;
+    case 'wardVitals':
+      return canSeeVitals(me) ? <WardVitalsPage key={route.wardId} wardId={route.wardId} /> : <ForbiddenPage />;
+    case 'escalations':
+      return canSeeEscalations(me) ? <EscalationsPage /> : <ForbiddenPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Me } from '../api/types.ts';
 import { homePathFor, navigationFor } from './navigation.ts';
-import { appPath, boardScreenOf, chartPath, isTaskGroup, parseRoute, tasksPath, wardBoardPath } from './routes.ts';
+import { appPath, boardScreenOf, chartPath, isTaskGroup, parseRoute, tasksPath, wardBoardPath, wardVitalsPath } from './routes.ts';
 
 const user = (...roles: string[]): Me => ({ kind: 'user', display: 'X', memberships: roles.map((role) => ({ role })), scopes: [] });
 
@@ -26,6 +26,11 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('/senge'), { name: 'beds' });
     assert.deepEqual(parseRoute('/akut'), { name: 'ed' });
     assert.deepEqual(parseRoute('/opgaver'), { name: 'tasks' });
+    assert.deepEqual(parseRoute('/vitaler'), { name: 'vitalsWards' }, 'the vitals ward picker');
+    assert.deepEqual(parseRoute('/vitaler/w%201'), { name: 'wardVitals', wardId: 'w 1' }, 'a ward’s vitals, decoded');
+    assert.deepEqual(parseRoute('/vitaler/w1/x'), { name: 'notFound' }, 'nothing below a ward’s vitals');
+    assert.deepEqual(parseRoute('/eskalering'), { name: 'escalations' }, 'the doctors’ escalations');
+    assert.equal(wardVitalsPath('w 1'), '/vitaler/w%201', 'a ward’s vitals path is encoded');
     assert.equal(chartPath('p 1'), '/patient/p%201');
     assert.equal(chartPath('p1', 'board'), '/patient/p1/board');
   });
@@ -51,9 +56,12 @@ describe('ward board presentations', () => {
 describe('role-aware navigation', () => {
   it('gives clinicians patient search and the logistics screens, and the ward manager also the review', () => {
     const clinical = ['patients', 'boards', 'beds', 'ed'];
-    for (const role of ['laege', 'sygeplejerske', 'sekretaer']) assert.deepEqual(navigationFor(user(role)).map((i) => i.key), clinical, role);
+    assert.deepEqual(navigationFor(user('sekretaer')).map((i) => i.key), clinical, 'sekretaer');
+    assert.deepEqual(navigationFor(user('sygeplejerske')).map((i) => i.key), [...clinical, 'vitals'], 'nurses validate vital signs');
+    assert.deepEqual(navigationFor(user('laege')).map((i) => i.key), [...clinical, 'vitals', 'escalations'], 'doctors also get the escalations');
     assert.deepEqual(navigationFor(user('afdelingsledelse')).map((i) => i.key), [...clinical, 'review']);
-    assert.deepEqual(navigationFor(user('sygeplejerske')).map((i) => i.path), ['/patients', '/tavle', '/senge', '/akut']);
+    assert.deepEqual(navigationFor(user('sygeplejerske')).map((i) => i.path), ['/patients', '/tavle', '/senge', '/akut', '/vitaler']);
+    assert.deepEqual(navigationFor(user('laege')).map((i) => i.path).slice(-2), ['/vitaler', '/eskalering'], 'the doctor’s vitals paths');
     assert.equal(homePathFor(user('laege')), '/patients');
   });
 

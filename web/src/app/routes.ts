@@ -19,6 +19,9 @@ export type Route =
   | { readonly name: 'beds' }
   | { readonly name: 'ed' }
   | { readonly name: 'tasks' }
+  | { readonly name: 'vitalsWards' }
+  | { readonly name: 'wardVitals'; readonly wardId: string }
+  | { readonly name: 'escalations' }
   | { readonly name: 'notFound' };
 
 /** The app path of a browser pathname ('/app/patients' → '/patients'); undefined outside the app. */
@@ -40,6 +43,9 @@ export function parseRoute(path: string): Route {
   if (parts.length === 1 && first === 'senge') return { name: 'beds' };
   if (parts.length === 1 && first === 'akut') return { name: 'ed' };
   if (parts.length === 1 && first === 'opgaver') return { name: 'tasks' };
+  if (first === 'vitaler' && parts.length === 1) return { name: 'vitalsWards' };
+  if (first === 'vitaler' && second && parts.length === 2) return { name: 'wardVitals', wardId: second };
+  if (parts.length === 1 && first === 'eskalering') return { name: 'escalations' };
   if (first === 'patient' && second && rest.length === 0) {
     if (third === undefined) return { name: 'chart', id: second, module: 'overview' };
     if (isChartModule(third)) return { name: 'chart', id: second, module: third };
@@ -76,6 +82,8 @@ type ModelTaskGroup = NonNullable<(typeof TASK_GROUP_BY_KIND)[keyof typeof TASK_
 export const TASK_GROUPS = ['portoer', 'rengoering', 'laborant'] as const satisfies readonly ModelTaskGroup[];
 export type TaskGroup = (typeof TASK_GROUPS)[number];
 export const isTaskGroup = (s: unknown): s is TaskGroup => (TASK_GROUPS as readonly unknown[]).includes(s);
+
+export const wardVitalsPath = (wardId: string): string => `/vitaler/${encodeURIComponent(wardId)}`;
 
 export const tasksPath = (group?: TaskGroup): string => (group ? `/opgaver?gruppe=${group}` : '/opgaver');
 

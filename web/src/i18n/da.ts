@@ -1,5 +1,6 @@
 /** Danish: the app's first language and the shape every other dictionary follows. */
 import { logisticsDa } from './logistics.da.ts';
+import { vitalsDa } from './vitals.da.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -18,6 +19,8 @@ export const da = {
     boards: 'Tavler',
     beds: 'Senge',
     ed: 'Akutmodtagelse',
+    vitals: 'Vitale værdier',
+    escalations: 'Eskaleringer',
     tasks: 'Opgaver',
     review: 'Værdispring til gennemsyn',
     myRecord: 'Mit forløb',
@@ -129,6 +132,7 @@ export const da = {
     forbiddenPage: 'Du har ikke adgang til denne side.',
   },
   logistics: logisticsDa,
+  vitals: vitalsDa,
   notFound: {
     title: 'Siden findes ikke',
     text: 'Tjek adressen, eller gå til forsiden.',

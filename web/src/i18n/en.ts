@@ -1,6 +1,7 @@
 /** English: the app's second language; the same keys as Danish (da.ts). */
 import type { Messages } from './da.ts';
 import { logisticsEn } from './logistics.en.ts';
+import { vitalsEn } from './vitals.en.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -19,6 +20,8 @@ export const en: Messages = {
     boards: 'Boards',
     beds: 'Beds',
     ed: 'Emergency',
+    vitals: 'Vital signs',
+    escalations: 'Escalations',
     tasks: 'Tasks',
     review: 'Break-the-glass review',
     myRecord: 'My record',
@@ -130,6 +133,7 @@ export const en: Messages = {
     forbiddenPage: 'You do not have access to this page.',
   },
   logistics: logisticsEn,
+  vitals: vitalsEn,
   notFound: {
     title: 'Page not found',
     text: 'Check the address, or go to the home page.',

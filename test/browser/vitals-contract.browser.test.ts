@@ -1,0 +1,267 @@
+/**
+ * The vital-signs screens in Chromium against a stub of the vitals API (vitals-stub.ts, inside
+ * contract-stub.ts): the nurse validates two patients' device readings on a ward (unticks one,
+ * corrects one, sets ACVPU, accepts) and the stub gets exactly the Validation the contract
+ * describes; held readings are assigned to a patient; the manual vitals form on a phone posts
+ * ManualVitals and shows a 400's OperationOutcome on its field; a doctor acknowledges an escalation
+ * and orders SpO2 scale 2. axe on every screen.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { ensureWebAppBuilt } from '../../src/web/index.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot } from '../support/browser.ts';
+import { startContractStub, type ContractStub } from './contract-stub.ts';
+import { login, logout } from './shell-steps.ts';
+import { addStubDoctor, createVitalsStub, type VitalsStub } from './vitals-stub.ts';
+
+const PASSWORD = 'kerne-demo-1';
+
+const postsTo = (stub: VitalsStub, pattern: RegExp) => stub.posts.filter((p) => pattern.test(p.path));
+const card = (page: Page, patientId: string): Locator => page.locator(`article.vitals-card[data-patient="${patientId}"]`);
+const isFocused = (locator: Locator) => locator.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement);
+
+describe('vital-signs screens against the vitals contract (stub)', () => {
+  let stub: ContractStub;
+  let vitals: VitalsStub;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    await ensureWebAppBuilt();
+    addStubDoctor();
+    vitals = createVitalsStub();
+    stub = await startContractStub({ routes: (app, api) => vitals.routes(app, api) });
+    browser = await launchBrowser();
+    context = await newUserContext(browser);
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (err) => pageErrors.push(`uncaught: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${msg.text()}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stub?.close();
+  });
+
+  it('gives the nurse "Vitale værdier" and lists the wards', async () => {
+    await login(page, stub.origin, 'sygeplejerske', PASSWORD);
+    const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse', 'Vitale værdier'], 'the nurse’s menu, without escalations');
+    await nav.getByRole('link', { name: 'Vitale værdier' }).click();
+    await page.waitForURL(`${stub.origin}/app/vitaler`);
+    await page.getByRole('heading', { level: 1, name: 'Vitale værdier' }).waitFor();
+    const rows = page.getByRole('table', { name: 'Afsnit' }).locator('tbody tr');
+    await rows.first().waitFor();
+    assert.match((await rows.first().textContent()) ?? '', /Medicinsk sengeafsnit M1.*Dit afsnit/, 'her own ward first');
+    await checkA11y(page, 'the vitals ward picker');
+    await page.getByRole('link', { name: 'Medicinsk sengeafsnit M1' }).click();
+    await page.waitForURL(`${stub.origin}/app/vitaler/w-m1`);
+  });
+
+  it('shows each patient’s pending readings, the held and set-aside readings, alarms and escalations', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Vitale værdier: Medicinsk sengeafsnit M1' }).waitFor();
+    const karen = card(page, 'p-karen');
+    const mette = card(page, 'p-mette');
+    await karen.getByRole('heading', { name: /Karen Jensen/ }).waitFor();
+    await mette.getByRole('heading', { name: /Mette Hansen/ }).waitFor();
+    assert.equal(await karen.locator('tbody tr').count(), 5, 'Karen’s five readings');
+    assert.equal(await mette.locator('tbody tr').count(), 2, 'Mette’s two readings');
+    const cells = (await karen.locator('tr[data-reading="r-k-temp"]').locator('th, td').allTextContents()).map((c) => c.trim());
+    assert.equal(cells[1], 'Temperatur', 'the parameter’s label');
+    assert.equal(cells[2], '38,4 °C', 'value and unit, with a decimal comma');
+    assert.match(cells[3] ?? '', /^\d\d:\d\d$/, 'the time');
+    assert.equal(cells[4], 'Monitor 1', 'the device');
+    assert.equal(cells[5], 'Tid uden tidszone', 'the flag in words');
+    assert.equal(await karen.locator('input[type=checkbox]:checked').count(), 5, 'all ticked by default');
+    assert.equal(await karen.getByRole('radio', { name: 'A Vågen' }).isChecked(), true, 'ACVPU pre-filled from the last recorded');
+    assert.equal(await karen.getByRole('group', { name: 'Ilttilskud' }).getByRole('radio', { name: 'Nej' }).isChecked(), true, 'oxygen pre-filled');
+    assert.equal(await mette.locator('input[type=radio]:checked').count(), 0, 'nothing pre-filled without a last value');
+    await karen.getByText('TOKS 3 (lav-middel risiko)').waitFor();
+    await karen.getByText('Foreløbig').waitFor();
+
+    await page.getByTestId('held').getByRole('cell', { name: 'Mobil monitor 7, Stue 2, Seng 3', exact: true }).waitFor();
+    await page.getByTestId('aside').getByText('Ikke plausibel: SpO₂ 12 % (sensor faldet af?)').waitFor();
+    const alarms = page.getByTestId('alarms').locator('li');
+    assert.equal(await alarms.count(), 1, 'only the active alarm');
+    assert.match((await alarms.first().textContent()) ?? '', /Høj.*SpO₂ lav.*Karen Jensen/, 'priority in words, text, patient');
+    const escalationRows = page.getByTestId('escalation-table').locator('tbody tr');
+    assert.deepEqual(await escalationRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-escalation'))), ['esc-mette', 'esc-karen', 'esc-old'], 'emergency first, acknowledged last');
+    await escalationRows.first().getByText('Overskredet').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Kvittér/ }).count(), 0, 'a nurse cannot acknowledge');
+    await checkA11y(page, 'the ward’s vitals');
+    await screenshot(page, 'vitals-ward');
+  });
+
+  it('accepts the ticked readings with a correction and ACVPU, and shows the new score', async () => {
+    const karen = card(page, 'p-karen');
+    await karen.getByLabel('Vælg SpO₂ 91 %').uncheck();
+    assert.equal(await karen.getByLabel('Ret SpO₂').isDisabled(), true, 'an unticked reading cannot be corrected');
+    await karen.getByLabel('Ret Temperatur').fill('37,9');
+    await karen.getByRole('radio', { name: 'C Ny konfusion' }).check();
+    await karen.getByRole('button', { name: 'Godkend valgte – Karen Jensen' }).click();
+    const result = page.getByTestId('validation-result-p-karen');
+    await result.getByText('4 målinger godkendt, 1 rettet.').waitFor();
+    await result.getByText('TOKS 6 (middel risiko)').waitFor();
+    await result.getByText('Tilkald læge straks').waitFor();
+    await result.getByText(/Næste måling kl\. \d\d:\d\d/).waitFor();
+    assert.deepEqual(
+      postsTo(vitals, /\/api\/vitals\/validate$/).map((p) => p.body),
+      [{ accept: ['r-k-rr', 'r-k-sys', 'r-k-hr', 'r-k-temp'], corrections: [{ id: 'r-k-temp', value: 37.9 }], consciousness: 'C', supplementalOxygen: false }],
+      'exactly the Validation the contract describes',
+    );
+    await karen.locator('tbody tr[data-reading="r-k-spo2"]').waitFor();
+    await karen.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
+    assert.equal(await karen.locator('tbody tr').count(), 1, 'the refreshed ward keeps only the unticked reading');
+    assert.equal(await karen.locator('input[type=checkbox]:checked').count(), 1, 'and it is ticked again');
+    await checkA11y(page, 'the ward’s vitals after validation');
+  });
+
+  it('rejects a patient’s readings, and assigns a held reading to a patient of the ward', async () => {
+    const mette = card(page, 'p-mette');
+    await mette.getByLabel('Vælg Systolisk BT 132 mmHg').uncheck();
+    await mette.getByRole('button', { name: 'Afvis valgte – Mette Hansen' }).click();
+    await page.getByTestId('validation-result-p-mette').getByText('1 måling afvist.').waitFor();
+    assert.deepEqual(postsTo(vitals, /\/validate$/).at(-1)?.body, { reject: ['r-m-hr'] }, 'a rejection carries only the ticked ids');
+
+    const held = page.getByTestId('held');
+    await held.getByRole('button', { name: 'Tilknyt patient' }).click();
+    await held.getByText('Vælg de målinger, der skal knyttes til patienten.').waitFor();
+    assert.equal(postsTo(vitals, /\/held\/assign$/).length, 0, 'nothing sent without a choice');
+    await held.getByLabel('Vælg Puls 76 /min fra Mobil monitor 7, Stue 2, Seng 3').check();
+    await held.getByLabel('Patient').selectOption({ label: 'Mette Hansen (Stue 3, Seng 5)' });
+    await held.getByRole('button', { name: 'Tilknyt patient' }).click();
+    await page.getByRole('status').filter({ hasText: '1 måling knyttet til Mette Hansen.' }).waitFor();
+    assert.deepEqual(postsTo(vitals, /\/held\/assign$/).map((p) => p.body), [{ readingIds: ['h-1'], patientId: 'p-mette' }], 'the held assignment');
+    await held.getByText('Ingen målinger uden patient.').waitFor();
+  });
+
+  it('refreshes the ward every 10 seconds', async () => {
+    const before = vitals.wardFetches();
+    await new Promise((r) => setTimeout(r, 10_500));
+    assert.ok(vitals.wardFetches() > before, `fetched again (${before} → ${vitals.wardFetches()})`);
+  });
+
+  it('records manual vitals on a phone: a 400 shows on its field, then the score', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${stub.origin}/app/patient/p-karen/vitals`);
+    const form = page.getByTestId('manual-vitals-form');
+    await form.waitFor();
+    await page.getByTestId('latest-raw').getByText('TOKS 6 (middel risiko)').waitFor();
+    await page.getByTestId('latest-raw').getByText('Tilkald læge straks').waitFor();
+    await page.getByTestId('latest-adjusted').getByText('Sygeplejerske vurderer').waitFor();
+    await page.getByTestId('latest-adjusted').getByText('Begrundelse: KOL med habituel SpO₂ 88–92 %').waitFor();
+    const spo2 = form.getByLabel('SpO₂ (%)');
+    assert.equal(await spo2.getAttribute('inputmode'), 'decimal', 'a decimal keyboard on phones');
+    await form.getByLabel('Respirationsfrekvens (/min)').fill('22');
+    await spo2.fill('190');
+    await form.getByText('Usædvanligt høj værdi – kontrollér.').waitFor();
+    await form.getByLabel('Systolisk blodtryk (mmHg)').fill('118');
+    await form.getByLabel('Puls (/min)').fill('96');
+    await form.getByLabel('Temperatur (°C)').fill('37,8');
+    await form.getByRole('radio', { name: 'A Vågen' }).check();
+    await form.getByRole('group', { name: 'Ilttilskud' }).getByRole('radio', { name: 'Nej' }).check();
+    await form.getByLabel('Bekymret for patienten').check();
+    const submit = form.getByRole('button', { name: 'Gem målinger' });
+    const box = await submit.boundingBox();
+    assert.ok(box && box.height >= 44, `a big touch target (${JSON.stringify(box)})`);
+    await submit.click();
+    await form.locator('[data-field="spo2"]').getByText('SpO₂ skal være mellem 0 og 100 %.').waitFor();
+    assert.equal(await spo2.getAttribute('aria-invalid'), 'true', 'the field is marked');
+    assert.match((await spo2.getAttribute('aria-describedby')) ?? '', /error/, 'the message is tied to the field');
+    assert.equal(await isFocused(spo2), true, 'focus on the field the server refused');
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), true, 'the chart fits the phone’s width');
+    await checkA11y(page, 'the manual vitals form with a server error, on a phone');
+    await screenshot(page, 'vitals-manual-phone');
+
+    await spo2.fill('94');
+    await submit.click();
+    await page.getByTestId('manual-result').getByText('TOKS 4 (lav-middel risiko)').waitFor();
+    await page.getByTestId('manual-result').getByText('Bekymring registreret').waitFor();
+    const base = { respiratoryRate: 22, systolic: 118, heartRate: 96, temperature: 37.8, consciousness: 'A', supplementalOxygen: false, concern: true };
+    assert.deepEqual(
+      postsTo(vitals, /\/api\/vitals\/patients\/p-karen$/).map((p) => p.body),
+      [
+        { ...base, spo2: 190 },
+        { ...base, spo2: 94 },
+      ],
+      'ManualVitals as the contract has it, numbers with a decimal comma read right',
+    );
+    assert.equal(await spo2.inputValue(), '', 'the form is cleared after saving');
+    await checkA11y(page, 'the chart’s vitals with a new score, on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('lets a doctor acknowledge an escalation, most urgent first', async () => {
+    await logout(page);
+    await login(page, stub.origin, 'laege', PASSWORD);
+    const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Patienter', 'Tavler', 'Senge', 'Akutmodtagelse', 'Vitale værdier', 'Eskaleringer'], 'the doctor’s menu');
+    await nav.getByRole('link', { name: 'Eskaleringer' }).click();
+    await page.waitForURL(`${stub.origin}/app/eskalering`);
+    const table = page.getByRole('table', { name: 'Åbne eskaleringer, mest akutte først' });
+    const rows = table.locator('tbody tr');
+    await rows.first().waitFor();
+    assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-escalation'))), ['esc-mette', 'esc-karen', 'esc-old'], 'emergency first');
+    const mette = table.locator('tr[data-escalation="esc-mette"]');
+    assert.match((await mette.textContent()) ?? '', /Akut.*Mette Hansen.*TOKS 9.*1\d min.*Overskredet.*Afventer læge/, 'level, patient, score, age, overdue, status');
+    assert.equal(await mette.getAttribute('class'), 'row-overdue', 'the overdue row is marked');
+    await checkA11y(page, 'the escalations');
+    await screenshot(page, 'vitals-escalations');
+    await mette.getByRole('button', { name: 'Kvittér – Mette Hansen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Eskaleringen for Mette Hansen er kvitteret.' }).waitFor();
+    await mette.getByText(/^Kvitteret af Søren Ærø kl\. \d\d:\d\d$/).waitFor();
+    assert.deepEqual(
+      postsTo(vitals, /\/acknowledge$/).map((p) => [p.path, p.body, p.user]),
+      [['/api/vitals/escalations/esc-mette/acknowledge', {}, 'Søren Ærø']],
+      'one acknowledgement, by the doctor',
+    );
+    await checkA11y(page, 'the escalations after acknowledging');
+  });
+
+  it('lets the doctor order SpO2 scale 2 on the chart, with the reason checked first', async () => {
+    await page.goto(`${stub.origin}/app/patient/p-karen/vitals`);
+    const form = page.getByTestId('order-form');
+    await form.waitFor();
+    await page.getByRole('table', { name: 'Ordinationer' }).getByText('KOL med habituel SpO₂ 88–92 %').waitFor();
+    await form.getByLabel('Begrundelse').fill('KOL');
+    await form.getByRole('button', { name: 'Gem ordination' }).click();
+    await form.getByText('Begrundelsen skal være mindst 10 tegn. Skriv 7 tegn mere.').waitFor();
+    await form.getByText('Vælg dato og tidspunkt for, hvornår ordinationen udløber.').waitFor();
+    assert.equal(postsTo(vitals, /\/orders$/).length, 0, 'nothing sent while invalid');
+    await form.getByRole('radio', { name: 'Justerede grænser' }).check();
+    await form.getByLabel('Begrundelse').fill('Kronisk takykardi, kendt og udredt');
+    await form.getByLabel('Udløber').fill('2099-01-15T10:00');
+    await form.getByLabel('Måleinterval i minutter (valgfri)').fill('120');
+    await checkA11y(page, 'the chart’s vitals for a doctor');
+    await form.getByRole('button', { name: 'Gem ordination' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ordinationen er gemt.' }).waitFor();
+    const expires = await page.evaluate('new Date("2099-01-15T10:00").toISOString()');
+    assert.deepEqual(
+      postsTo(vitals, /\/patients\/p-karen\/orders$/).map((p) => p.body),
+      [{ kind: 'adjusted-thresholds', reason: 'Kronisk takykardi, kendt og udredt', expires, monitoringMinutes: 120 }],
+      'ScoreOrder as the contract has it',
+    );
+    await page.getByRole('table', { name: 'Ordinationer' }).getByText('Kronisk takykardi, kendt og udredt').waitFor();
+    await page.locator('.chart-module').getByRole('button', { name: 'Kvittér – Karen Jensen' }).waitFor();
+  });
+
+  it('switches to English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Record vital signs' }).waitFor();
+    await page.getByRole('radio', { name: 'C New confusion' }).waitFor();
+    await page.goto(`${stub.origin}/app/eskalering`);
+    await page.getByRole('heading', { level: 1, name: 'Escalations' }).waitFor();
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Eskaleringer' }).waitFor();
+  });
+
+  it('had no uncaught errors, CSP violations or React warnings on the way', () => {
+    assert.deepEqual(pageErrors, [], 'no page errors');
+  });
+});
