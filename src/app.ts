@@ -14,7 +14,7 @@ import * as search from './fhir/search/index.ts';
 import { createValidator, type Validator } from './fhir/validation/index.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import { createHttpServer, metricsPlugin } from './ops/index.ts';
-import { createDevices, type Devices } from './devices/index.ts';
+import { createDevices, isDeviceReadingId, type Devices } from './devices/index.ts';
 import { EarlyWarningService } from './early-warning/index.ts';
 import { createLogistics, type Caller, type Logistics } from './logistics/index.ts';
 import { webAppPlugin } from './web/index.ts';
@@ -104,19 +104,23 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   const subscriptions = createSubscriptions({ db, repo, repoFor, bus, log, baseUrl: config.baseUrl, options: overrides.subscriptions, ...(config.accessControl ? { auditDelivery: (d) => access.auditDelivery(d) } : {}) });
 
   // 6. Clinical logistics: boards derived from the record, kept live from the change bus
-  const logistics = createLogistics({ repo, bus, callerFor, onError: (err, view) => log.warn({ err, view: view.split('\n')[0] }, 'live board update failed') });
+  const logistics = createLogistics({ repo, bus, callerFor, ignore: (e) => e.type === 'Observation' && isDeviceReadingId(e.id), onError: (err, view) => log.warn({ err, view: view.split('\n')[0] }, 'live board update failed') });
   http.addHook('preClose', (done) => {
     logistics.close(); // open board streams would keep the server from closing
     done();
   });
 
-  // 7. Devices: HL7 v2 over MLLP into the record (the listener starts with `devices.listen()`)
-  const devices = createDevices({ repo, bus, config, onError: (err) => log.error({ err }, 'device inbox: a message could not be handled') });
-
-  // 8. Vital signs and early warning: validation before charting, scores as vitals are recorded, escalation
+  // 7. Vital signs and early warning: scores as validated vitals are recorded, from any source, and escalation
   const earlyWarning = new EarlyWarningService({ repo, bus, onError: (err) => log.warn({ err }, 'early-warning score failed') });
   earlyWarning.start();
   const vitals = createVitals({ repo, engine: earlyWarning, callerFor });
+
+  // 8. Devices: HL7 v2 over MLLP into the record (the listener starts with `devices.listen()`)
+  const devices = createDevices({
+    repo, bus, config,
+    onOutcome: (outcome) => outcome.finalised.forEach((patient) => earlyWarning.schedule(patient)),
+    onError: (err) => log.error({ err }, 'device inbox: a message could not be handled'),
+  });
 
   // 9. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog });

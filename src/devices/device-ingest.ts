@@ -38,8 +38,10 @@ export interface IngestOutcome {
   readonly held: number;
   readonly aside: number;
   readonly alarms: number;
-  /** Patients whose record got new readings (for the board and the score). */
+  /** Patients whose record got new readings. */
   readonly patients: readonly string[];
+  /** Patients who got final readings (an auto-finalising ward): the early-warning engine scores them. */
+  readonly finalised: readonly string[];
   readonly error?: string;
 }
 
@@ -79,7 +81,7 @@ export class DeviceIngest {
   /** Interprets, stores and answers one message. Never throws: failures become AE/CE (retry) or AR/CR (do not resend). */
   async ingest(text: string): Promise<IngestOutcome> {
     const receivedAt = this.#now();
-    const none = { observations: 0, held: 0, aside: 0, alarms: 0, patients: [] };
+    const none = { observations: 0, held: 0, aside: 0, alarms: 0, patients: [], finalised: [] };
     let interpreted = interpretDeviceMessage(text, { senderTimeZone: DEFAULT_SENDER_SETTINGS.timeZone, receivedAt, ...(this.#plausibility ? { plausibility: this.#plausibility } : {}) });
     const sender = interpreted.header?.sender;
     const settings = sender ? this.#settingsFor(sender) : DEFAULT_SENDER_SETTINGS;
@@ -94,18 +96,20 @@ export class DeviceIngest {
     const message = interpreted;
     const header = message.header;
     try {
+      // The answer is known before the write (the write failing turns it into AE/CE): it is stored with the message.
+      const acks = this.#answers(header, settings, 'accepted');
       return await this.#repo.transaction(async (ctx) => {
-        const fresh = await ctx.q.query(
-          `INSERT INTO device_message (sender, control_id, message_type, ack) VALUES ($1, $2, $3, '') ON CONFLICT DO NOTHING RETURNING sender`,
-          [header.sender, header.controlId, header.messageType],
-        );
-        if (fresh.length === 0) {
+        const stored = await this.#store(ctx, message, receivedAt, async (observations) => {
+          const fresh = await ctx.q.query(
+            `INSERT INTO device_message (sender, control_id, message_type, ack, observations) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING sender`,
+            [header.sender, header.controlId, header.messageType, JSON.stringify(acks), observations],
+          );
+          return fresh.length > 0;
+        });
+        if (!stored) {
           const [row] = await ctx.q.query<{ ack: string }>('SELECT ack FROM device_message WHERE sender = $1 AND control_id = $2', [header.sender, header.controlId]);
           return { ...none, acks: JSON.parse(row?.ack || '[]') as string[], status: 'duplicate' as const, sender: header.sender, controlId: header.controlId };
         }
-        const stored = await this.#store(ctx, message, receivedAt);
-        const acks = this.#answers(header, settings, 'accepted');
-        await ctx.q.query('UPDATE device_message SET ack = $3, observations = $4 WHERE sender = $1 AND control_id = $2', [header.sender, header.controlId, JSON.stringify(acks), stored.observations]);
         return { ...stored, acks, status: 'accepted' as const, sender: header.sender, controlId: header.controlId };
       });
     } catch (err) {
@@ -123,7 +127,12 @@ export class DeviceIngest {
     return codes.map((code, i) => buildAck(header, code, { ...(error ? { error } : {}), controlId: `K${now.getTime().toString(36)}${i}`, now }));
   }
 
-  async #store(ctx: WriteContext, message: Extract<ReturnType<typeof interpretDeviceMessage>, { ok: true }>, receivedAt: Date) {
+  /**
+   * Stores a message's devices, readings and alarms. `record` enters the message in the transport
+   * record once the reads are done and before anything is written; false (seen before): nothing is
+   * written and undefined is returned.
+   */
+  async #store(ctx: WriteContext, message: Extract<ReturnType<typeof interpretDeviceMessage>, { ok: true }>, receivedAt: Date, record: (observations: number) => Promise<boolean>) {
     const header = message.header;
     // Each device: its Device resource, and a lock so that two messages of one device are stored one after the other.
     const identifiers = new Set<string>([...message.readings.map((r) => r.deviceId), ...message.alarms.map((a) => a.deviceId)]);
@@ -138,6 +147,7 @@ export class DeviceIngest {
     const observations: NewVersion[] = [];
     const outside: OutsideRow[] = [];
     const patients = new Set<string>();
+    const finalised = new Set<string>();
     const candidates: { reading: DeviceReading; id: string; deviceId: string; binding: Binding }[] = [];
     for (const reading of message.readings) {
       const deviceId = deviceIds.get(reading.deviceId)!;
@@ -162,7 +172,9 @@ export class DeviceIngest {
       const resource = buildReadingObservation(c.reading, { id: c.id, deviceId: c.deviceId, binding: c.binding as Binding & { patientId: string }, receivedAt, status: c.binding.autoFinalise ? 'final' : 'preliminary' });
       observations.push((await this.#repo.prepareVersion(ctx, resource, 1, 'create')).newVersion);
       patients.add(c.binding.patientId!);
+      if (c.binding.autoFinalise) finalised.add(c.binding.patientId!);
     }
+    if (!(await record(observations.length))) return undefined;
     if (observations.length) await this.#repo.writePrepared(ctx, observations);
     if (outside.length) await insertOutside(ctx.q, outside);
 
@@ -183,6 +195,7 @@ export class DeviceIngest {
       aside: outside.filter((o) => o.state === 'aside').length,
       alarms,
       patients: [...patients],
+      finalised: [...finalised],
     };
   }
 

@@ -30,6 +30,8 @@ export const ALARM_EVENT_SYSTEM = 'https://kerne.dk/fhir/NamingSystem/device-ala
 
 /** A FHIR id from a hex key: readings and alarms get ids derived from their de-duplication keys. */
 export const readingId = (key: string): string => `dr-${key.slice(0, 48)}`;
+/** Whether an Observation id is a device reading's (the ingest tells the engine about those itself). */
+export const isDeviceReadingId = (id: string): boolean => id.startsWith('dr-');
 export const alarmId = (key: string): string => `da-${key.slice(0, 48)}`;
 /** The Device id of a device identifier: readable for EUI-64s, hashed otherwise. */
 export function deviceIdOf(identifier: string, hash: (s: string) => string): string {

@@ -8,7 +8,7 @@
  * store it once.
  */
 import type { Encounter, Location, Observation, Resource, ServiceRequest, Task } from '@medplum/fhirtypes';
-import { sha256 } from '../devices/index.ts';
+import { isDeviceReadingId, sha256 } from '../devices/index.ts';
 import type { ChangeBus, ChangeEvent } from '../events/index.ts';
 import type { FhirRepository, WriteContext } from '../fhir/repository/index.ts';
 import { OPEN_ENCOUNTER_STATUSES, refId, searchResources } from '../logistics/index.ts';
@@ -52,6 +52,7 @@ export class EarlyWarningService {
   readonly #onError: (err: unknown) => void;
   readonly #debounceMs: number;
   #pending = new Set<string>();
+  #pendingPatients = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
@@ -79,28 +80,42 @@ export class EarlyWarningService {
 
   /** Waits until what has been heard so far is evaluated (tests, benchmarks). */
   async idle(): Promise<void> {
-    while (this.#pending.size || this.#timer) {
+    while (this.#pending.size || this.#pendingPatients.size || this.#timer) {
       await new Promise((resolve) => setTimeout(resolve, this.#debounceMs));
       await this.#running.catch(() => {});
     }
     await this.#running.catch(() => {});
   }
 
+  /** Scores a patient soon (the device inbox's auto-finalised readings: it knows the patient already). */
+  schedule(patientId: string): void {
+    this.#pendingPatients.add(patientId);
+    this.#arm();
+  }
+
   #heard(event: ChangeEvent): void {
     if (event.type !== 'Observation' || event.action === 'delete') return;
-    if (event.id.startsWith('ews-')) return; // a score of our own
+    // Scores of our own, and device readings: preliminary until validated (the validation scores
+    // them), or finalised by the inbox, which schedules their patients itself.
+    if (event.id.startsWith('ews-') || isDeviceReadingId(event.id)) return;
     this.#pending.add(event.id);
+    this.#arm();
+  }
+
+  #arm(): void {
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;
       const ids = [...this.#pending];
+      const patients = [...this.#pendingPatients];
       this.#pending = new Set();
-      this.#running = this.#running.then(() => this.#evaluateChanged(ids)).catch((err) => this.#onError(err));
+      this.#pendingPatients = new Set();
+      this.#running = this.#running.then(() => this.#evaluateChanged(ids, patients)).catch((err) => this.#onError(err));
     }, this.#debounceMs);
   }
 
   /** The patients of changed validated vital-sign Observations, each evaluated once. */
-  async #evaluateChanged(ids: readonly string[]): Promise<void> {
-    const patients = new Set<string>();
+  async #evaluateChanged(ids: readonly string[], scheduled: readonly string[]): Promise<void> {
+    const patients = new Set<string>(scheduled);
     for (let i = 0; i < ids.length; i += 200) {
       const found = await searchResources<Observation>(this.#repo, 'Observation', [['_id', ids.slice(i, i + 200).join(',')], ['_elements', 'subject,status,code']]);
       for (const obs of found) {

@@ -3,7 +3,7 @@
  * tracking, derived from the record itself and kept live across nodes. The face of src/logistics/.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ChangeBus } from '../events/index.ts';
+import type { ChangeBus, ChangeEvent } from '../events/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
 import { BoardService } from './board-service.ts';
 import { AAUH_CAPACITY_RULES, type CapacityRules } from './domain/index.ts';
@@ -28,6 +28,8 @@ export interface LogisticsDeps {
   readonly now?: () => Date;
   readonly rules?: CapacityRules;
   readonly onError?: (err: unknown, view: string) => void;
+  /** Changes of a board type that still never alter a board (device readings waiting for validation, say). */
+  readonly ignore?: (e: ChangeEvent) => boolean;
 }
 
 export interface Logistics {
@@ -42,7 +44,8 @@ export function createLogistics(deps: LogisticsDeps): Logistics {
   const now = deps.now ?? (() => new Date());
   const boards = new BoardService({ repo: deps.repo, rules: deps.rules ?? AAUH_CAPACITY_RULES, now });
   const actions = new LogisticsActions({ boards, repo: deps.repo, now });
-  const hub = new LiveHub({ bus: deps.bus, relevantTypes: BOARD_TYPES, ...(deps.onError ? { onError: deps.onError } : {}) });
+  const ignore = deps.ignore ?? (() => false);
+  const hub = new LiveHub({ bus: deps.bus, relevant: (e) => BOARD_TYPES.has(e.type) && !ignore(e), ...(deps.onError ? { onError: deps.onError } : {}) });
   return {
     plugin: (app) => logisticsPlugin(app, { boards, actions, hub, callerFor: deps.callerFor }),
     hub,

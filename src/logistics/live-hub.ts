@@ -8,8 +8,8 @@ import type { ChangeBus, ChangeEvent } from '../events/index.ts';
 
 export interface LiveHubOptions {
   readonly bus: ChangeBus;
-  /** Resource types whose changes can alter a view. */
-  readonly relevantTypes: ReadonlySet<string>;
+  /** Whether a change can alter a view (by its resource type, mostly). */
+  readonly relevant: (e: ChangeEvent) => boolean;
   /** Wait this long after a change for more before recomputing (default 30 ms). */
   readonly settleMs?: number;
   readonly onError?: (err: unknown, key: string) => void;
@@ -30,7 +30,7 @@ interface View {
 
 export class LiveHub {
   readonly #views = new Map<string, View>();
-  readonly #relevant: ReadonlySet<string>;
+  readonly #relevant: (e: ChangeEvent) => boolean;
   readonly #settleMs: number;
   readonly #onError: (err: unknown, key: string) => void;
   readonly #unsubscribe: () => void;
@@ -42,7 +42,7 @@ export class LiveHub {
   readonly stats = { computed: 0, sent: 0 };
 
   constructor(options: LiveHubOptions) {
-    this.#relevant = options.relevantTypes;
+    this.#relevant = options.relevant;
     this.#settleMs = options.settleMs ?? 30;
     this.#onError = options.onError ?? (() => {});
     this.#unsubscribe = options.bus.subscribe((e) => this.#changed(e));
@@ -106,7 +106,7 @@ export class LiveHub {
   }
 
   #changed(e: ChangeEvent): void {
-    if (!this.#relevant.has(e.type)) return;
+    if (!this.#relevant(e)) return;
     this.#generation++;
     if (this.#views.size === 0) return;
     if (this.#running) {

@@ -7,7 +7,7 @@ import type { Encounter, Location, Organization, Resource, Task } from '@medplum
 import type { Queryable } from '../db/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
 import { refId, type LogisticsSnapshot } from './domain/index.ts';
-import { EARLY_WARNING_SYSTEM, TASK_KIND_SYSTEM, TaskKind } from './model.ts';
+import { EARLY_WARNING_SYSTEM, EarlyWarningScore, TASK_KIND_SYSTEM, TaskKind } from './model.ts';
 
 const PAGE = '1000';
 /** Encounter statuses of a stay that is not over (R4). */
@@ -126,7 +126,7 @@ async function completeSnapshot(
     searchResources(repo, 'ServiceRequest', [['subject', subject], ['status', 'active']]),
     searchResources<Task>(repo, 'Task', [['subject', subject], ['status', OPEN_TASK_STATUSES]]),
     searchResources<Task>(repo, 'Task', [['subject', subject], ['modified', `ge${new Date(now.getTime() - 24 * 3_600_000).toISOString()}`]]),
-    searchResources(repo, 'Observation', [['subject', subject], ['code', `${EARLY_WARNING_SYSTEM}|`], ['date', `ge${since}`]]),
+    searchResources(repo, 'Observation', [['subject', subject], ['code', `${EARLY_WARNING_SYSTEM}|${EarlyWarningScore.news2},${EARLY_WARNING_SYSTEM}|${EarlyWarningScore.toks}`], ['date', `ge${since}`]]),
   ]);
   const requestIds = serviceRequests.filter((r) => r.resourceType === 'ServiceRequest').map((r) => r.id!);
   const results = requestIds.length

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   readonly seed?: number;
   readonly rampMinutes?: number;
   readonly ackTimeoutMs?: number;
+  /** Each monitor stops after this many messages are answered (default: runs until stopped). */
+  readonly messagesPerMonitor?: number;
   readonly now?: () => Date;
   readonly onAck?: (bed: number, controlId: string, code: string, latencyMs: number) => void;
   readonly onRetry?: (bed: number, controlId: string, reason: string) => void;
@@ -52,6 +54,11 @@ export class DeviceSimulator {
     for (const course of this.courses) this.#loops.push(this.#monitor(course, started));
   }
 
+  /** Resolves when every monitor has sent its `messagesPerMonitor`. */
+  async finished(): Promise<void> {
+    await Promise.allSettled(this.#loops);
+  }
+
   async stop(): Promise<void> {
     this.#running = false;
     await Promise.allSettled(this.#loops);
@@ -67,13 +74,15 @@ export class DeviceSimulator {
     const eui64 = this.#options.eui64Of(course.bed);
     await sleep(Math.random() * intervalMs); // spread the monitors over the interval
     let n = 0;
-    while (this.#running) {
+    const limit = this.#options.messagesPerMonitor ?? Infinity;
+    while (this.#running && n < limit) {
       const at = now();
       const controlId = `${eui64.slice(-6)}-${started.toString(36)}-${++n}`;
       const text = monitorMessage({ eui64, controlId, at, vitals: course.at(Date.now() - started) });
       await this.#deliver(client, course.bed, controlId, text);
-      await sleep(intervalMs);
+      if (n < limit) await sleep(intervalMs);
     }
+    await client.close().catch(() => {});
   }
 
   /** Sends until acknowledged (CA/AA) or rejected (CR/AR), or the simulator stops. */

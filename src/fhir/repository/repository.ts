@@ -345,7 +345,12 @@ export class FhirRepository {
       const sources = sensitivitySources(resource);
       const unknown = sources.filter((ref) => known?.get(ref) === undefined);
       sensitive = sources.some((ref) => known?.get(ref) === true);
-      if (!sensitive && unknown.length > 0) sensitive = await anySensitiveSource(ctx.q, unknown);
+      if (!sensitive && unknown.length > 0) {
+        // Remembered for the rest of the transaction: a batch of readings shares its patient and stay.
+        const found = await sensitivityOf(ctx.q, unknown);
+        for (const ref of unknown) remember(ref, found.get(ref) ?? false);
+        sensitive = unknown.some((ref) => found.get(ref) === true);
+      }
     }
     if (resource.resourceType === 'Encounter' && resource.id) remember(`Encounter/${resource.id}`, sensitive);
     return sensitive ? withRestrictedLabel(resource) : resource;
@@ -381,15 +386,16 @@ export class FhirRepository {
 }
 
 /** Is one of the referenced units psychiatric, or one of the referenced encounters sensitive? */
-async function anySensitiveSource(q: Queryable, refs: readonly string[]): Promise<boolean> {
+/** Whether each existing source is sensitive (a psychiatric unit, a sensitive stay or patient), by 'Type/id'. */
+async function sensitivityOf(q: Queryable, refs: readonly string[]): Promise<Map<string, boolean>> {
   const split = refs.map((ref) => ref.split('/') as [string, string]);
-  const rows = await q.query<{ type: string; sensitive: boolean; content: string | null }>(
-    `SELECT r.type, r.sensitive, CASE WHEN r.type = 'Organization' THEN r.content END AS content
+  const rows = await q.query<{ type: string; id: string; sensitive: boolean; content: string | null }>(
+    `SELECT r.type, r.id, r.sensitive, CASE WHEN r.type = 'Organization' THEN r.content END AS content
        FROM unnest($1::text[], $2::text[]) AS m(type, id) JOIN resource r ON r.type = m.type AND r.id = m.id WHERE NOT r.deleted`,
     [split.map((s) => s[0]), split.map((s) => s[1])],
-    { name: 'kerne_sensitivity_sources' },
+    { name: 'kerne_sensitivity_of_sources' },
   );
-  return rows.some((r) => (r.type === 'Organization' ? !!r.content && isPsychiatricOrganization(JSON.parse(r.content) as Resource) : r.sensitive));
+  return new Map(rows.map((r) => [`${r.type}/${r.id}`, r.type === 'Organization' ? !!r.content && isPsychiatricOrganization(JSON.parse(r.content) as Resource) : r.sensitive]));
 }
 
 function assertType(type: string): void {

@@ -47,6 +47,9 @@ function statedRisk(obs: Observation): EwsRisk | undefined {
 const scoreOf = (obs: Observation): number | undefined => obs.valueInteger ?? obs.valueQuantity?.value;
 const timeOf = (obs: Observation): string | undefined => obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? obs.issued;
 
+/** Observation.extension of a Kerne score: when the next observation set is due. */
+const NEXT_DUE_EXTENSION = 'https://kerne.dk/fhir/StructureDefinition/early-warning-next-due';
+
 const USABLE: readonly Observation['status'][] = ['final', 'amended', 'corrected', 'preliminary'];
 
 /** The board's early warning from a patient's score Observations: the latest usable one, its risk, next due time and overdue flag. */
@@ -62,6 +65,8 @@ export function latestEarlyWarning(observations: readonly Observation[], now: Da
   if (!best) return undefined;
   const risk = statedRisk(best.obs) ?? news2Risk(best.score);
   const minutes = risk === EwsRisk.low && best.score === 0 ? NEWS2_OBSERVATION_MINUTES.zero : NEWS2_OBSERVATION_MINUTES[risk];
-  const due = addMinutes(best.ms, minutes);
+  // The score's own next-due time (rule set, doctor's adjustment, concern) wins over the NEWS2 default.
+  const stated = toMillis(best.obs.extension?.find((e) => e.url === NEXT_DUE_EXTENSION)?.valueDateTime);
+  const due = stated ?? addMinutes(best.ms, minutes);
   return { score: best.score, risk, at: best.at, nextDue: isoAt(due), overdue: now.getTime() > due };
 }
