@@ -517,7 +517,8 @@ export async function startServer(store: Store, tmp: string): Promise<Server> {
   const port = await freePort();
   const logFile = path.join(tmp, `server-${store.kind}-${port}.log`);
   const logStream = createWriteStream(logFile);
-  const child = spawn(process.execPath, [KERNE, 'start', '--port', String(port), '--log-level', 'warn', ...store.args], {
+  const mllp = store.args.some((a) => a.startsWith('--mllp-port')) ? [] : ['--mllp-port=-1']; // benchmarks that do not send device messages
+  const child = spawn(process.execPath, [KERNE, 'start', '--port', String(port), '--log-level', 'warn', ...mllp, ...store.args], {
     cwd: REPO,
     env: childEnv(store),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -123,7 +123,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   });
 
   // 9. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
-  await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog });
+  await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog, devices: () => devices.stats() });
   await http.register(identity.plugin);
   await http.register(fhirRestPlugin, { prefix: '/fhir', repoFor, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
   await http.register(accessPlugin, { access, authenticate });

@@ -225,14 +225,35 @@ for (const store of STORES) {
       assert.equal(held[0] && new Date(held[0].observed_at).toISOString(), '2026-07-01T10:00:00.000Z', 'offset-less local time read in Europe/Copenhagen (CEST)');
     });
 
+    it('operators see the inbox in /metrics: messages by outcome, readings by destination, connections', async () => {
+      const res = await t.request('GET', '/metrics');
+      assert.equal(res.status, 200, 'metrics');
+      const value = (line: string) => Number(res.text.split('\n').find((l) => l.startsWith(line))?.split(' ').pop());
+      assert.ok(value('kerne_device_messages_total{outcome="accepted"}') > 40, 'accepted messages counted');
+      assert.ok(value('kerne_device_messages_total{outcome="duplicate"}') >= 1, 'the repeat counted as a duplicate');
+      assert.ok(value('kerne_device_messages_total{outcome="rejected"}') >= 5, 'rejects counted');
+      assert.ok(value('kerne_device_readings_total{destination="charted"}') >= 280, 'charted readings');
+      assert.ok(value('kerne_device_readings_total{destination="held"}') > 0, 'held readings');
+      assert.ok(value('kerne_device_connections') >= 1, 'the open connection');
+    });
+
     it('a mobile device: associated by a nurse, its readings filed to that patient; withdrawn, they leave the record for the holding area', async () => {
       const as = { authorization: `Bearer ${ward.tokens.nurse}`, 'content-type': 'application/json' };
       const before = await connectMllp(port);
       before.send(monitorMessage({ eui64: MOBILE_EUI64, controlId: next(), at: new Date(Date.now() - 10_000), vitals: VITALS }));
       await before.next();
       assert.equal((await observationsOf(ward.ids.p3!)).length, 0, 'not associated yet: held');
+      const scanned = await t.request('GET', `/api/vitals/devices?code=${encodeURIComponent('00-BB-00-00-00-00-00-01')}`, undefined, as);
+      assert.equal(scanned.status, 200, scanned.text);
+      assert.deepEqual([scanned.json.id, scanned.json.kind, scanned.json.association], [ward.ids.mobile, 'mobile', undefined], 'a scanned label finds the free mobile device');
+      const unknown = await t.request('GET', '/api/vitals/devices?code=0000000000000000', undefined, as);
+      assert.equal(unknown.status, 404, 'an unknown code is a 404');
       const assoc = await t.request('POST', `/api/vitals/devices/${ward.ids.mobile}/associate`, { patientId: ward.ids.p3 }, as);
       assert.equal(assoc.status, 201, assoc.text);
+      const wardView = await t.request('GET', `/api/vitals/wards/${ward.ids.medWard}`, undefined, as);
+      const devices = wardView.json.devices as { id: string; kind: string; bed?: string; association?: { patientId: string } }[];
+      assert.ok(devices.some((d) => d.kind === 'fixed' && d.bed === 'Seng 1'), 'the ward’s fixed monitors with their beds');
+      assert.equal(devices.find((d) => d.id === ward.ids.mobile)?.association?.patientId, ward.ids.p3, 'the mobile device with its patient');
       const clash = await t.request('POST', `/api/vitals/devices/${ward.ids.mobile}/associate`, { patientId: ward.ids.p1 }, as);
       assert.equal(clash.status, 409, 'one patient at a time');
       before.send(monitorMessage({ eui64: MOBILE_EUI64, controlId: next(), at: new Date(Date.now() + 1_000), vitals: VITALS }));

@@ -13,11 +13,19 @@ export async function startCommand(flags: Record<string, unknown>): Promise<numb
   if (config.demo) {
     const loaded = await loadDemoDataIfEmpty(kerne.repo);
     if (loaded) log.info({ resources: loaded }, 'demo data loaded into the empty store');
+    if (loaded) log.info({ scores: await kerne.earlyWarning.scoreLatestSets() }, 'early-warning scores of the demo patients\' latest vital signs');
     const users = await ensureDemoUsers(kerne.repo, kerne.identity);
     if (users.length) log.info({ users }, 'demo logins created (password in the README)');
   }
+  // The device listener first: a port already taken stops the start cleanly, before HTTP is served.
+  let mllpPort: number | undefined;
+  try {
+    mllpPort = await kerne.devices.listen();
+  } catch (err) {
+    await kerne.close();
+    throw new Error(`the MLLP port ${config.mllpPort} cannot be opened (${(err as Error).message}); choose another with --mllp-port, or --mllp-port=-1 for none`);
+  }
   await kerne.http.listen({ port: config.port, host: config.host });
-  const mllpPort = await kerne.devices.listen();
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   log.info(`Kerne is ready: ${config.tlsCert ? 'https' : 'http'}://${config.host}:${config.port}/fhir (storage: ${where}${config.natsUrl ? ', events: NATS' : ''}${mllpPort !== undefined ? `, devices: MLLP${config.mllpTls ? ' over TLS' : ''} on port ${mllpPort}` : ''})`);
 

@@ -6,7 +6,8 @@
  * nurse and doctor, safety Flags, pending ServiceRequests, an encounter diagnosis and vital signs.
  * Also the incoming patients ("På vej": a planned location on the ward).
  */
-import type { CareTeam, Encounter, EncounterLocation, Flag, Patient } from '@medplum/fhirtypes';
+import type { CareTeam, Encounter, EncounterLocation, Flag, Observation, Patient } from '@medplum/fhirtypes';
+import { observationCodeFor } from '../early-warning/domain/index.ts';
 import {
   BOARD_FLAG_SYSTEM,
   BoardFlag,
@@ -83,11 +84,17 @@ const at = (p: PlaceRef, status: EncounterLocation['status'], start: string, end
 
 const ageAt = (birthDate: string | undefined, now: Date) => (birthDate ? now.getUTCFullYear() - Number(birthDate.slice(0, 4)) : 0);
 
-/** One vital-signs set (the four LOINC signs and blood pressure). */
+/** One vital-signs set (the four LOINC signs and blood pressure), with consciousness (alert) and air: a complete early-warning set. */
 export function addVitalSet(ctx: StayContext, patientRef: string, encounterRef: string, practitionerRef: string, effective: string): void {
   const obs = { patientRef, encounterRef, practitionerRef, effective };
   for (const sign of Object.values(VITALS)) ctx.b.add(vitalSign(ctx.rnd, sign, obs));
   ctx.b.add(bloodPressure(ctx.rnd, obs));
+  const base = (): Omit<Observation, 'code'> => ({
+    resourceType: 'Observation', meta: demoMeta(), status: 'final', subject: { reference: patientRef }, encounter: { reference: encounterRef },
+    effectiveDateTime: effective, performer: [{ reference: practitionerRef }],
+  });
+  ctx.b.add({ ...base(), ...observationCodeFor.consciousness('A') });
+  ctx.b.add({ ...base(), ...observationCodeFor.supplementalOxygen(false) });
 }
 
 const FLAG_TEXT: Record<BoardFlag, string> = { isolation: 'Isolation', faldrisiko: 'Faldrisiko', cave: 'CAVE' };

@@ -32,6 +32,8 @@ export interface DevicesDeps {
 
 export interface Devices {
   readonly ingest: DeviceIngest;
+  /** Counts since start, for /metrics. */
+  stats(): { messages: Record<string, number>; readings: Record<string, number>; connections: number };
   readonly bindings: DeviceBindings;
   /** Starts the MLLP listener (unless the port is -1); resolves with its port. */
   listen(port?: number): Promise<number | undefined>;
@@ -51,8 +53,18 @@ export function createDevices(deps: DevicesDeps): Devices {
     if (BINDING_TYPES.has(event.type)) bindings.invalidate();
   });
   let listener: MllpListener | undefined;
+  const messages: Record<string, number> = { accepted: 0, duplicate: 0, rejected: 0, error: 0 };
+  const readings: Record<string, number> = { charted: 0, held: 0, aside: 0 };
+  const counted = (outcome: IngestOutcome) => {
+    messages[outcome.status] = (messages[outcome.status] ?? 0) + 1;
+    readings.charted! += outcome.observations;
+    readings.held! += outcome.held;
+    readings.aside! += outcome.aside;
+    deps.onOutcome?.(outcome);
+  };
   return {
     ingest,
+    stats: () => ({ messages, readings, connections: listener?.connections ?? 0 }),
     bindings,
     get listener() {
       return listener;
@@ -63,7 +75,7 @@ export function createDevices(deps: DevicesDeps): Devices {
         port,
         host: config.host,
         ...(config.mllpTls && config.tlsCert && config.tlsKey ? { tls: { cert: readFileSync(config.tlsCert, 'utf8'), key: readFileSync(config.tlsKey, 'utf8') } } : {}),
-        ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
+        onOutcome: counted,
         ...(deps.onError ? { onError: deps.onError } : {}),
       });
       return listener.listen();

@@ -138,11 +138,11 @@ export class EarlyWarningService {
    * Scores a patient now with `repo` (a caller's, when a user's action asks for it: the reads and
    * writes are then checked and audited as theirs). Returns the stored score, if the set is complete.
    */
-  async evaluate(repo: FhirRepository, patientId: string): Promise<Evaluation> {
-    const now = this.#now();
+  async evaluate(repo: FhirRepository, patientId: string, options: { at?: Date } = {}): Promise<Evaluation> {
+    const now = options.at ?? this.#now();
     const since = new Date(now.getTime() - 12 * 3600_000).toISOString();
     const [observations, orders, stays] = await Promise.all([
-      searchResources<Observation>(repo, 'Observation', [['subject', `Patient/${patientId}`], ['date', `ge${since}`]]),
+      searchResources<Observation>(repo, 'Observation', [['subject', `Patient/${patientId}`], ['date', `ge${since}`], ...(options.at ? [['date', `lt${new Date(now.getTime() + 1000).toISOString()}`] as [string, string]] : [])]),
       searchResources<ServiceRequest>(repo, 'ServiceRequest', [['subject', `Patient/${patientId}`], ['code', `${EARLY_WARNING_SYSTEM}|${EarlyWarningCode.spo2Scale2},${EARLY_WARNING_SYSTEM}|${EarlyWarningCode.adjustedThresholds}`], ['status', 'active']]),
       searchResources<Encounter | Location>(repo, 'Encounter', [['subject', `Patient/${patientId}`], ['status', OPEN_ENCOUNTER_STATUSES], ['_include', 'Encounter:location']]),
     ]);
@@ -172,6 +172,26 @@ export class EarlyWarningService {
       const escalation = await this.#escalate(repo, ctx, { result, ruleSet, patientId, stay, score, concernId: set.usedObservationIds.concern, key, now });
       return { result, ...(score ? { score } : {}), ...(escalation ? { escalation } : {}), concern };
     });
+  }
+
+  /**
+   * Scores each current stay's latest vital-signs set as of that set's time: for data that arrived
+   * without passing the engine (demo data, a bulk import). Returns the number of scores stored.
+   */
+  async scoreLatestSets(): Promise<number> {
+    const stays = await searchResources<Encounter>(this.#repo, 'Encounter', [['status', 'in-progress'], ['_elements', 'subject']]);
+    let stored = 0;
+    for (const patient of new Set(stays.map((e) => refId(e.subject, 'Patient')).filter((p): p is string => !!p))) {
+      const [latest] = await searchResources<Observation>(this.#repo, 'Observation', [['subject', `Patient/${patient}`], ['category', 'vital-signs'], ['_sort', '-date'], ['_count', '1'], ['_elements', 'effective']]);
+      const at = latest?.effectiveDateTime;
+      if (!at) continue;
+      const evaluation = await this.evaluate(this.#repo, patient, { at: new Date(at) }).catch((err: unknown) => {
+        this.#onError(err);
+        return undefined;
+      });
+      if (evaluation?.score) stored++;
+    }
+    return stored;
   }
 
   #ruleSetFor(resources: readonly Resource[]): RuleSet {

@@ -1,4 +1,4 @@
-/** Prometheus metrics at /metrics: requests and latency per FHIR interaction, database pool, event and audit backlogs. */
+/** Prometheus metrics at /metrics: requests and latency per FHIR interaction, database pool, event and audit backlogs, the device inbox. */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -10,6 +10,14 @@ export interface MetricsOptions {
   readonly eventBacklog: () => Promise<number>;
   /** Audit entries handed in and not yet written. */
   readonly auditBacklog: () => number;
+  /** The device inbox's counts since start (messages by outcome, readings by where they went, open connections). */
+  readonly devices?: () => DeviceInboxStats;
+}
+
+export interface DeviceInboxStats {
+  readonly messages: Readonly<Record<string, number>>;
+  readonly readings: Readonly<Record<string, number>>;
+  readonly connections: number;
 }
 
 /** Not encapsulated (fastify-plugin): its hook must see every route. */
@@ -32,6 +40,21 @@ export const metricsPlugin = fp(async function metrics(app: FastifyInstance, opt
   const pool = new Gauge({ name: 'kerne_db_pool_connections', help: 'Database pool connections by state', labelNames: ['state'] as const, registers: [registry] });
   const backlog = new Gauge({ name: 'kerne_event_backlog', help: 'Committed changes not yet published', registers: [registry] });
   const auditBacklog = new Gauge({ name: 'kerne_audit_backlog', help: 'Audit entries not yet written to the audit log', registers: [registry] });
+
+  const devices = options.devices;
+  if (devices) {
+    const counter = (name: string, help: string, label: string, pick: (s: DeviceInboxStats) => Readonly<Record<string, number>>) =>
+      new Counter({
+        name, help, labelNames: [label], registers: [registry],
+        collect() {
+          this.reset();
+          for (const [value, n] of Object.entries(pick(devices()))) this.inc({ [label]: value }, n);
+        },
+      });
+    counter('kerne_device_messages_total', 'HL7 v2 device messages by outcome (accepted, duplicate, rejected, error)', 'outcome', (s) => s.messages);
+    counter('kerne_device_readings_total', 'Device readings by destination (charted, held: no patient, aside: not plausible)', 'destination', (s) => s.readings);
+    new Gauge({ name: 'kerne_device_connections', help: 'Open MLLP connections', registers: [registry], collect() { this.set(devices().connections); } });
+  }
 
   app.addHook('onResponse', async (req, reply) => {
     const interaction = interactionOf(req.method, req.url);

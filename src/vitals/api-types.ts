@@ -14,6 +14,7 @@
  *   POST /api/vitals/patients/:patientId/orders   ScoreOrder → PatientVitals  (doctor: adjusted thresholds or SpO2 scale 2, with reason and expiry)
  *   GET  /api/vitals/escalations?wardId=…                → EscalationList
  *   POST /api/vitals/escalations/:taskId/acknowledge { note? } → EscalationView (doctor)
+ *   GET  /api/vitals/devices?code=…                      → DeviceView (a scanned or typed EUI-64 / serial; 404 if unknown)
  *   POST /api/vitals/devices/:deviceId/associate  { patientId, until? } → DeviceAssociationView (mobile device ↔ patient, time-bounded)
  *   POST /api/vitals/associations/:id/end                → DeviceAssociationView
  *   POST /api/vitals/associations/:id/withdraw { reason } → { withdrawn: number } (a wrong association: its readings leave the record)
@@ -120,7 +121,21 @@ export interface WardVitals {
   readonly aside: readonly OutsideReadingView[];
   readonly alarms: readonly AlarmView[];
   readonly escalations: readonly EscalationView[];
+  /** The ward's fixed monitors, and mobile devices that are free or with one of its patients. */
+  readonly devices: readonly DeviceView[];
   readonly generatedAt: string;
+}
+
+export interface DeviceView {
+  readonly id: string;
+  readonly name?: string;
+  /** The EUI-64 (or other identifier) on the device's label, for scanning. */
+  readonly code?: string;
+  /** fixed: bound to a bed (Device.location); mobile: associated with a patient by a nurse. */
+  readonly kind: 'fixed' | 'mobile';
+  readonly bed?: string;
+  /** The association in force (mobile devices). */
+  readonly association?: DeviceAssociationView & { readonly patientName?: string };
 }
 
 /**

@@ -4,17 +4,18 @@
  * acknowledgements. Reads and writes go through the caller's repository (care relations, audit);
  * scores are computed by the early-warning engine.
  */
-import type { Communication, Device, Encounter, Location, Observation, Patient, ServiceRequest, Task } from '@medplum/fhirtypes';
+import type { Communication, Device, DeviceUseStatement, Encounter, Location, Observation, Patient, ServiceRequest, Task } from '@medplum/fhirtypes';
 import { badRequest, conflict, notFound } from '../errors/index.ts';
 import type { FhirRepository } from '../fhir/repository/index.ts';
-import { ALARM_CATEGORY, AUTO_FINALISE_EXTENSION, VITAL_SOURCE_SYSTEM, VitalSource } from '../devices/index.ts';
+import { ALARM_CATEGORY, AUTO_FINALISE_EXTENSION, EUI64_SYSTEM, VITAL_SOURCE_SYSTEM, VitalSource, within } from '../devices/index.ts';
+import { associationView } from './device-associations.ts';
 import type { EarlyWarningService } from '../early-warning/early-warning-service.ts';
 import {
   acknowledgeEscalation, ACVPU_SYSTEM, isEscalationError, buildAdjustmentOrder, buildScale2Order, EARLY_WARNING_SYSTEM, EarlyWarningCode,
 } from '../early-warning/domain/index.ts';
 import { OPEN_ENCOUNTER_STATUSES, refId, searchResources, type Caller } from '../logistics/index.ts';
 import type {
-  Acvpu, EscalationList, EscalationView, ManualVitals, ManualVitalsResult, PatientPending, PatientVitals, ScoreOrder, ScoreOrderView, ValidationResult, Validation, WardVitals,
+  Acvpu, DeviceView, EscalationList, EscalationView, ManualVitals, ManualVitalsResult, PatientPending, PatientVitals, ScoreOrder, ScoreOrderView, ValidationResult, Validation, WardVitals,
 } from './api-types.ts';
 import { manualObservations } from './manual-observations.ts';
 import { requireRole, CHARTING_ROLES, DOCTOR_ROLES } from './roles.ts';
@@ -50,9 +51,13 @@ export class VitalsService {
     if (!ward) throw notFound(`Location/${wardId}`);
     const places = placesUnder(locations, wardId);
     const bedNames = new Map(locations.filter((l) => l.id && places.has(l.id)).map((l) => [l.id!, l.name ?? l.id!]));
-    const stays = places.size
-      ? await searchResources<Encounter | Patient>(caller.repo, 'Encounter', [['location', [...places].map((p) => `Location/${p}`).join(',')], ['status', OPEN_ENCOUNTER_STATUSES], ['_include', 'Encounter:subject']])
-      : [];
+    // The ward's patients: those in its beds, and those of its unit without a bed yet (as on the board).
+    const unit = ward.managingOrganization?.reference;
+    const [inPlaces, ofUnit] = await Promise.all([
+      searchResources<Encounter | Patient>(caller.repo, 'Encounter', [['location', [...places].map((p) => `Location/${p}`).join(',')], ['status', OPEN_ENCOUNTER_STATUSES], ['_include', 'Encounter:subject']]),
+      unit ? searchResources<Encounter | Patient>(caller.repo, 'Encounter', [['service-provider', unit], ['status', OPEN_ENCOUNTER_STATUSES], ['_include', 'Encounter:subject']]) : [],
+    ]);
+    const stays = [...new Map([...inPlaces, ...ofUnit].map((r) => [`${r.resourceType}/${r.id}`, r])).values()];
     const patients = new Map(stays.filter((r): r is Patient => r.resourceType === 'Patient').map((p) => [p.id!, p]));
     const encounters = stays.filter((r): r is Encounter => r.resourceType === 'Encounter');
     const bedOf = (e: Encounter) => {
@@ -62,14 +67,17 @@ export class VitalsService {
     const patientIds = [...new Set(encounters.map((e) => refId(e.subject, 'Patient')).filter((p): p is string => !!p && patients.has(p)))];
     const subjects = patientIds.map((p) => `Patient/${p}`).join(',');
     const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
-    const [pending, scores, recent, escalations, alarms, devices] = await Promise.all([
+    const [pending, scores, recent, escalations, alarms, devices, associations] = await Promise.all([
       patientIds.length ? searchResources<Observation>(caller.repo, 'Observation', [['subject', subjects], ['status', 'preliminary'], ['_tag', `${VITAL_SOURCE_SYSTEM}|${VitalSource.device}`], ['_sort', 'date']]) : [],
       patientIds.length ? searchResources<Observation>(caller.repo, 'Observation', [['subject', subjects], ['code', SCORE_CODES], ['date', `ge${since}`], ['_sort', '-date']]) : [],
       patientIds.length ? searchResources<Observation>(caller.repo, 'Observation', [['subject', subjects], ['code', `${EARLY_WARNING_SYSTEM}|${EarlyWarningCode.acvpu},${EARLY_WARNING_SYSTEM}|${EarlyWarningCode.supplementalOxygen}`], ['date', `ge${since}`], ['_sort', '-date']]) : [],
       patientIds.length ? searchResources<Task>(caller.repo, 'Task', [['patient', subjects], ['code', `${EARLY_WARNING_SYSTEM}|${EarlyWarningCode.escalation}`], ['status', OPEN_TASK]]) : [],
       searchResources<Communication>(this.#repo, 'Communication', [['category', `${ALARM_CATEGORY.system}|${ALARM_CATEGORY.code}`], ['status', 'in-progress']]),
       searchResources<Device>(this.#repo, 'Device', [['location', [...places].map((p) => `Location/${p}`).join(',') || 'Location/none']]),
+      patientIds.length ? searchResources<DeviceUseStatement | Device>(caller.repo, 'DeviceUseStatement', [['patient', subjects], ['_include', 'DeviceUseStatement:device']]) : [],
     ]);
+    const associated = (associations as (DeviceUseStatement | Device)[]).filter((r): r is DeviceUseStatement => r.resourceType === 'DeviceUseStatement' && r.status === 'active' && within(now.getTime(), r.timingPeriod));
+    const mobile = new Map((associations as (DeviceUseStatement | Device)[]).filter((r): r is Device => r.resourceType === 'Device').map((d) => [d.id!, d]));
     const deviceNames = new Map(devices.map((d) => [d.id!, d.deviceName?.[0]?.name ?? d.id!]));
     const wardDevices = new Set(devices.map((d) => d.id!));
     const refOf = (id: string) => {
@@ -113,8 +121,29 @@ export class VitalsService {
         .filter((a) => !a.subject || patientIds.includes(refId(a.subject, 'Patient') ?? ''))
         .map((a) => alarmView(a, deviceNames, refId(a.subject, 'Patient') ? refOf(refId(a.subject, 'Patient')!) : undefined)),
       escalations: escalations.map((t) => escalationView(t, refOf(refId(t.for, 'Patient') ?? ''), now)).filter((e): e is EscalationView => e !== undefined),
+      devices: [
+        ...devices.map((d) => deviceView(d, bedNames.get(refId(d.location, 'Location') ?? ''))),
+        ...associated.flatMap((a) => {
+          const device = mobile.get(refId(a.device, 'Device') ?? '');
+          const patient = refId(a.subject, 'Patient') ?? '';
+          return device ? [deviceView(device, undefined, { ...associationView(a), patientName: refOf(patient).name })] : [];
+        }),
+      ],
       generatedAt: now.toISOString(),
     };
+  }
+
+  /** A device by the code on its label (a scanned or typed EUI-64 or serial number). */
+  async deviceByCode(caller: Caller, code: string): Promise<DeviceView> {
+    requireRole(caller.principal, CHARTING_ROLES, 'Looking up a device');
+    const clean = code.trim().replace(/[-:\s]/g, '');
+    const eui64 = /^[0-9A-Fa-f]{16}$/.test(clean) ? clean.toUpperCase() : undefined;
+    const [device] = await searchResources<Device>(this.#repo, 'Device', [['identifier', eui64 ? `${EUI64_SYSTEM}|${eui64}` : code.trim()]]);
+    if (!device) throw notFound(`A device with the code '${code.slice(0, 40)}'`);
+    const now = this.#now();
+    const statements = await searchResources<DeviceUseStatement>(caller.repo, 'DeviceUseStatement', [['device', `Device/${device.id}`]]);
+    const current = statements.find((a) => a.status === 'active' && within(now.getTime(), a.timingPeriod));
+    return deviceView(device, undefined, current ? associationView(current) : undefined);
   }
 
   async validate(caller: Caller, input: Validation): Promise<ValidationResult> {
@@ -268,6 +297,12 @@ export function placesUnder(locations: readonly Location[], wardId: string): Set
     }
   }
   return out;
+}
+
+function deviceView(d: Device, bed: string | undefined, association?: DeviceView['association']): DeviceView {
+  const code = d.identifier?.[0]?.value;
+  const name = d.deviceName?.[0]?.name;
+  return { id: d.id!, ...(name ? { name } : {}), ...(code ? { code } : {}), kind: d.location ? 'fixed' : 'mobile', ...(bed ? { bed } : {}), ...(association ? { association } : {}) };
 }
 
 function orderView(sr: ServiceRequest, now: Date): ScoreOrderView | undefined {

@@ -51,6 +51,11 @@ export async function vitalsPlugin(app: FastifyInstance, options: VitalsPluginOp
     return service.escalations(await callerFor(req), wardId);
   });
   app.post('/api/vitals/escalations/:taskId/acknowledge', async (req) => service.acknowledge(await callerFor(req), idParam(req, 'taskId'), parseBody(AcknowledgeSchema, req.body).note));
+  app.get('/api/vitals/devices', async (req) => {
+    const code = (req.query as Record<string, string | undefined>).code;
+    if (!code || code.length > 64) throw badRequest('Give the code on the device (its EUI-64 or serial number)', 'code');
+    return service.deviceByCode(await callerFor(req), code);
+  });
   app.post('/api/vitals/devices/:deviceId/associate', async (req, reply) => {
     const body = parseBody(AssociateSchema, req.body);
     const result = await associateDevice(await charting(req, 'Associating a device'), idParam(req, 'deviceId'), { patientId: body.patientId, ...(body.until ? { until: body.until } : {}) }, now());

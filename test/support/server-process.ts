@@ -28,7 +28,9 @@ export interface ServerProcess {
 
 export async function startServerProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'start', '--port', String(port), ...args], {
+  // Several servers run at once in the tests: each gets its own MLLP port unless the test names one.
+  const mllp = args.some((a) => a.startsWith('--mllp-port')) ? [] : ['--mllp-port=0'];
+  const child = spawn(process.execPath, [BIN, 'start', '--port', String(port), ...mllp, ...args], {
     env: { ...process.env, KERNE_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

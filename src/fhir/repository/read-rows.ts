@@ -30,3 +30,9 @@ export async function readVersionRow(q: Queryable, type: string, id: string, ver
 export async function lockResourceKey(q: Queryable, key: string): Promise<void> {
   await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key], { name: 'kerne_lock_key' });
 }
+
+/** Several transaction-scoped locks in one statement, taken in a fixed order (no deadlock between two such calls). */
+export async function lockResourceKeys(q: Queryable, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await q.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest($1::text[]) AS key ORDER BY 1) AS ordered', [keys], { name: 'kerne_lock_keys' });
+}

@@ -17,7 +17,7 @@ import { assertValidId } from './fhir-id.ts';
 import { readHistory, type HistoryPage, type HistoryQuery } from './history.ts';
 import { patientIdOf } from './patient-compartment.ts';
 import type { AccessGuard, SearchPort, SearchRequest, SearchResult } from './ports.ts';
-import { lockResourceKey, readCurrentRow, readVersionRow } from './read-rows.ts';
+import { lockResourceKey, lockResourceKeys, readCurrentRow, readVersionRow } from './read-rows.ts';
 import { hasSensitiveLabel, isPsychiatricOrganization, sensitivitySources, withRestrictedLabel } from './sensitivity.ts';
 import type { NewVersion, StoredResource } from './stored-resource.ts';
 import { writeVersions } from './write-versions.ts';
@@ -300,6 +300,11 @@ export class FhirRepository {
   /** Holds a transaction-scoped lock on a key (a conditional query or Type/id) until the transaction ends. */
   async lockKey(ctx: WriteContext, key: string): Promise<void> {
     await lockResourceKey(ctx.q, key);
+  }
+
+  /** Holds several transaction-scoped locks, taken in a fixed order. */
+  async lockKeys(ctx: WriteContext, keys: readonly string[]): Promise<void> {
+    await lockResourceKeys(ctx.q, keys);
   }
 
   /**

@@ -1,5 +1,7 @@
 /** The vital-signs calls (src/vitals/api-types.ts) with the user's token; errors are ApiErrors with the server's OperationOutcome. */
 import type {
+  DeviceAssociationView,
+  DeviceView,
   EscalationList,
   EscalationView,
   ManualVitals,
@@ -25,3 +27,10 @@ export const postScoreOrder = (patientId: string, order: ScoreOrder): Promise<Pa
 
 export const getEscalations = (wardId?: string): Promise<EscalationList> => getJson<EscalationList>(paths.escalations(wardId));
 export const acknowledgeEscalation = (taskId: string, note?: string): Promise<EscalationView> => postJson<EscalationView>(paths.acknowledge(taskId), note ? { note } : {});
+
+export const getDeviceByCode = (code: string): Promise<DeviceView> => getJson<DeviceView>(paths.deviceByCode(code));
+export const associateDevice = (deviceId: string, patientId: string, until?: string): Promise<DeviceAssociationView> =>
+  postJson<DeviceAssociationView>(paths.associate(deviceId), until ? { patientId, until } : { patientId });
+export const endAssociation = (associationId: string): Promise<DeviceAssociationView> => postJson<DeviceAssociationView>(paths.endAssociation(associationId), {});
+export const withdrawAssociation = (associationId: string, reason: string): Promise<{ withdrawn: number }> =>
+  postJson<{ withdrawn: number }>(paths.withdrawAssociation(associationId), { reason });

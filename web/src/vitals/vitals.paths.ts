@@ -13,4 +13,8 @@ export const vitalsPaths = {
   escalations: (wardId?: string) => `${VITALS_API}/escalations${wardId ? `?wardId=${enc(wardId)}` : ''}`,
   acknowledge: (taskId: string) => `${VITALS_API}/escalations/${enc(taskId)}/acknowledge`,
   assignHeld: () => `${VITALS_API}/held/assign`,
+  deviceByCode: (code: string) => `${VITALS_API}/devices?code=${enc(code)}`,
+  associate: (deviceId: string) => `${VITALS_API}/devices/${enc(deviceId)}/associate`,
+  endAssociation: (associationId: string) => `${VITALS_API}/associations/${enc(associationId)}/end`,
+  withdrawAssociation: (associationId: string) => `${VITALS_API}/associations/${enc(associationId)}/withdraw`,
 };
