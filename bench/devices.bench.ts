@@ -17,7 +17,9 @@
  * probe's time. Latency: probe written to the socket → the board event containing it has arrived.
  * Measured first with no other load (baseline), then under the sustained load.
  *
- * Environment: BENCH_SENDERS, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_PROBE_MS, BENCH_PG_URL, BENCH_KEEP.
+ * A paced run first: 16 senders at BENCH_PACED_RATE (50) messages/s in all, a region's load with headroom.
+ *
+ * Environment: BENCH_PACED_RATE, BENCH_SENDERS (default "16,64": one run each), BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_PROBE_MS, BENCH_PG_URL, BENCH_KEEP.
  */
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
@@ -30,10 +32,13 @@ import { monitorMessage } from '../src/devices/simulator/index.ts';
 import { KEEP, PG_URL, REPO, envNumber, fmtInt, httpRequest, log, pgAdmin, runBench, sleep, startServer, writeReport, type Server, type Store } from './fhir.bench.ts';
 
 const RESULTS = path.join(REPO, 'bench', 'results', 'devices-latest.md');
-const SENDERS = Math.round(envNumber('BENCH_SENDERS', 16));
+const SENDERS = (process.env.BENCH_SENDERS ?? '16,64').split(',').map((v) => Math.round(Number(v.trim()))).filter((n) => n > 0);
 const SECONDS = envNumber('BENCH_SECONDS', 20);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 5);
 const PROBE_MS = envNumber('BENCH_PROBE_MS', 500);
+/** The paced run: a region's load (3,000 beds × 6 vitals a minute ≈ 300 readings/s ≈ 43 messages/s), with headroom. */
+const PACED_RATE = envNumber('BENCH_PACED_RATE', 50);
+const VERBOSE = process.env.BENCH_VERBOSE === '1';
 const READINGS_PER_MESSAGE = 7;
 /** The issue's targets on these 2-core machines. */
 const TARGET_MESSAGES = 2000;
@@ -93,6 +98,7 @@ async function json<T>(server: Server, method: string, url: string, body?: unkno
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const loadAtStart = os.loadavg();
   const dbName = `kerne_bench_${process.pid}_devices`;
   await pgAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));
   const dbUrl = new URL(PG_URL);
@@ -135,7 +141,7 @@ async function main(): Promise<number> {
       if (patient) probe = { eui64, patient };
     }
     if (!probe) throw new Error('no occupied MED2 bed with a monitor');
-    const at = new Date().toISOString();
+    const at = new Date(Date.now() - 60_000).toISOString();
     for (const [code, value] of [['acvpu', { valueCodeableConcept: { coding: [{ system: 'https://kerne.dk/fhir/CodeSystem/acvpu', code: 'A' }] } }], ['supplemental-oxygen', { valueBoolean: false }]] as const) {
       await json(server, 'POST', '/fhir/Observation', { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'https://kerne.dk/fhir/CodeSystem/early-warning', code }] }, subject: { reference: `Patient/${probe.patient}` }, effectiveDateTime: at, ...value });
     }
@@ -155,77 +161,86 @@ async function main(): Promise<number> {
         const text = monitorMessage({ eui64: probe!.eui64, controlId: `probe-${++seq}`, at: time, vitals: { ...VITALS, heartRate: 70 + (seq % 20) } });
         const iso = time.toISOString();
         sent.set(iso, performance.now());
-        await sender.send(text);
+        const ack = await sender.send(text);
+        if (VERBOSE) log(`probe ${iso}: ${ack.includes('MSA|CA|') ? 'CA' : 'not CA'} after ${(performance.now() - sent.get(iso)!).toFixed(0)} ms`);
         await sleep(Math.max(PROBE_MS, 1000)); // one probe per second: its own observation second
       }
       await sleep(2000);
       sender.close();
       watcher.close();
+      if (VERBOSE) log(`board events seen for: ${[...watcher.arrivals.keys()].slice(-12).join(', ')}`);
       return [...sent].map(([iso, t0]) => (watcher.arrivals.has(iso) ? watcher.arrivals.get(iso)! - t0 : Infinity)).sort((a, b) => a - b);
     };
 
     log('receipt → board, no other load');
     const idle = await probeLatencies(10);
 
-    log(`sustained load: ${SENDERS} senders, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s`);
-    let counting = false;
-    let acked = 0;
-    let rejected = 0;
-    const ackLatencies: number[] = [];
-    let stop = false;
-    const senders = await Promise.all(Array.from({ length: SENDERS }, () => connect(mllpPort)));
-    const loops = senders.map(async (s, i) => {
-      for (let k = i; !stop; k += SENDERS) {
-        const eui64 = demoMonitorEui64(LOAD_MONITORS[k % LOAD_MONITORS.length]!);
-        const text = monitorMessage({ eui64, controlId: `load-${i}-${k}`, at: nextTime(), vitals: VITALS });
-        const t0 = performance.now();
-        const ack = await s.send(text);
-        if (!counting) continue;
-        if (ack.includes('MSA|CA|')) {
-          acked++;
-          ackLatencies.push(performance.now() - t0);
-        } else rejected++;
-      }
-    });
-    await sleep(WARMUP_SECONDS * 1000);
-    counting = true;
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const loaded = await probeLatencies(SECONDS);
-    const elapsed = (performance.now() - t0) / 1000;
-    counting = false;
-    stop = true;
-    await Promise.all(loops);
-    senders.forEach((s) => s.close());
-    const benchCpu = process.cpuUsage(cpu0);
-    ackLatencies.sort((a, b) => a - b);
-
-    const messagesPerSecond = acked / elapsed;
+    /** `rate`: messages per second over all senders (paced); absent: as fast as the ACKs come back. */
+    const sustained = async (senderCount: number, rate?: number) => {
+      log(`${rate ? `paced load, ${rate} messages/s` : 'sustained load'}: ${senderCount} senders, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s`);
+      let counting = false;
+      let acked = 0;
+      let rejected = 0;
+      const ackLatencies: number[] = [];
+      let stop = false;
+      const senders = await Promise.all(Array.from({ length: senderCount }, () => connect(mllpPort)));
+      const loops = senders.map(async (s, i) => {
+        for (let k = i; !stop; k += senderCount) {
+          const eui64 = demoMonitorEui64(LOAD_MONITORS[k % LOAD_MONITORS.length]!);
+          const text = monitorMessage({ eui64, controlId: `load-${senderCount}-${i}-${k}`, at: nextTime(), vitals: VITALS });
+          const t0 = performance.now();
+          const ack = await s.send(text);
+          const latency = performance.now() - t0;
+          if (rate) await sleep(Math.max(0, (senderCount / rate) * 1000 - latency));
+          if (!counting) continue;
+          if (ack.includes('MSA|CA|')) {
+            acked++;
+            ackLatencies.push(latency);
+          } else rejected++;
+        }
+      });
+      await sleep(WARMUP_SECONDS * 1000);
+      counting = true;
+      const t0 = performance.now();
+      const board = await probeLatencies(SECONDS);
+      const elapsed = (performance.now() - t0) / 1000;
+      counting = false;
+      stop = true;
+      await Promise.all(loops);
+      senders.forEach((s) => s.close());
+      ackLatencies.sort((a, b) => a - b);
+      return { senderCount, rate, elapsed, acked, rejected, ackLatencies, board };
+    };
+    const runs: Awaited<ReturnType<typeof sustained>>[] = [];
+    runs.push(await sustained(16, PACED_RATE));
+    for (const n of SENDERS) runs.push(await sustained(n));
     const lost = (l: number[]) => l.filter((v) => !Number.isFinite(v)).length;
+    const best = runs.filter((r) => !r.rate).reduce((a, b) => (b.acked / b.elapsed > a.acked / a.elapsed ? b : a));
+    const rate = (r: (typeof runs)[number]) => r.acked / r.elapsed;
     const md = [
       '# bench:devices (latest run)',
       '',
-      `Run ${new Date().toISOString()} on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, PostgreSQL at ${new URL(PG_URL).host}, load average at start ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}.`,
-      `One \`kerne start --demo\` on PostgreSQL; ${SENDERS} MLLP senders, stop-and-wait, PCD-01 messages of ${READINGS_PER_MESSAGE} readings for the 48 MED1 and KIR monitors (readings wait for validation); one probe per second for a MED2 patient (auto-finalised, so each probe is scored and shown on the board). Medians are p50.`,
+      `Run ${new Date().toISOString()} on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, PostgreSQL at ${new URL(PG_URL).host}, load average at start ${loadAtStart.map((v) => v.toFixed(2)).join(' ')}.`,
+      `One \`kerne start --demo\` on PostgreSQL; MLLP senders, stop-and-wait (each waits for its CA), PCD-01 messages of ${READINGS_PER_MESSAGE} readings for the 48 MED1 and KIR monitors (readings wait for validation), each with its own observation time; one probe a second for a MED2 patient (auto-finalised, so each probe is scored and shown on the board). p50 is the median.`,
       '',
       '## Sustained ingest',
       '',
       '| senders | seconds | messages/s | readings/s | ACK p50 | ACK p99 | rejected |',
       '|---:|---:|---:|---:|---:|---:|---:|',
-      `| ${SENDERS} | ${elapsed.toFixed(1)} | **${fmtInt(messagesPerSecond)}** | **${fmtInt(messagesPerSecond * READINGS_PER_MESSAGE)}** | ${ms(percentile(ackLatencies, 50))} ms | ${ms(percentile(ackLatencies, 99))} ms | ${rejected} |`,
+      ...runs.map((r) => `| ${r.senderCount}${r.rate ? ` (paced at ${r.rate}/s)` : ''} | ${r.elapsed.toFixed(1)} | **${fmtInt(rate(r))}** | **${fmtInt(rate(r) * READINGS_PER_MESSAGE)}** | ${ms(percentile(r.ackLatencies, 50))} ms | ${ms(percentile(r.ackLatencies, 99))} ms | ${r.rejected} |`),
       '',
-      `Target: ≥ ${fmtInt(TARGET_MESSAGES)} messages/s (≥ ${fmtInt(TARGET_MESSAGES * 5)} readings/s): **${messagesPerSecond >= TARGET_MESSAGES ? 'met' : 'missed'}**. For scale: 3,000 beds × 6 vitals a minute ≈ 300 readings/s.`,
+      `Target: ≥ ${fmtInt(TARGET_MESSAGES)} messages/s (≥ ${fmtInt(TARGET_MESSAGES * 5)} readings/s): **${rate(best) >= TARGET_MESSAGES ? 'met' : 'missed'}** (best ${fmtInt(rate(best))} messages/s). For scale: 3,000 beds × 6 vitals a minute ≈ 300 readings/s.`,
       '',
-      '## Receipt → ward board (score of an auto-finalised probe on the MED2 board stream)',
+      '## Receipt → ward board (the score of an auto-finalised probe on the MED2 board stream)',
       '',
       '| load | probes | p50 | p99 | not seen within 2 s of the end |',
       '|---|---:|---:|---:|---:|',
       `| none (baseline) | ${idle.length} | ${ms(percentile(idle, 50))} ms | ${ms(percentile(idle, 99))} ms | ${lost(idle)} |`,
-      `| sustained ingest above | ${loaded.length} | ${ms(percentile(loaded, 50))} ms | ${ms(percentile(loaded, 99))} ms | ${lost(loaded)} |`,
+      ...runs.map((r) => `| ${r.senderCount} senders${r.rate ? `, paced at ${r.rate} messages/s` : ', as fast as acknowledged'} | ${r.board.length} | ${ms(percentile(r.board, 50))} ms | ${ms(percentile(r.board, 99))} ms | ${lost(r.board)} |`),
       '',
-      `Target: p99 under ${TARGET_P99_MS} ms: **${percentile(loaded, 99) < TARGET_P99_MS ? 'met' : 'missed'}** under load.`,
+      `Target: p99 under ${TARGET_P99_MS} ms: at the paced regional load **${runs.filter((r) => r.rate).every((r) => percentile(r.board, 99) < TARGET_P99_MS) ? 'met' : 'missed'}**; at full ingest **${runs.filter((r) => !r.rate).every((r) => percentile(r.board, 99) < TARGET_P99_MS) ? 'met' : 'missed'}** (baseline ${ms(percentile(idle, 99))} ms).`,
       '',
-      `Benchmark process CPU during the measurement: ${((benchCpu.user + benchCpu.system) / 1e6 / elapsed).toFixed(2)} cores (senders and stream reader share the machine with Kerne and PostgreSQL). Total run ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+      `Total run ${((Date.now() - started) / 1000).toFixed(0)} s. The senders and the stream reader run on the same machine as Kerne and PostgreSQL.`,
       '',
     ].join('\n');
     writeReport(RESULTS, md);

@@ -13,13 +13,26 @@ import type { ChangeBus, ChangeEvent } from '../events/index.ts';
 import type { FhirRepository, WriteContext } from '../fhir/repository/index.ts';
 import { OPEN_ENCOUNTER_STATUSES, refId, searchResources } from '../logistics/index.ts';
 import {
-  buildEscalationTask, buildRiskAssessment, buildScoreObservation, EARLY_WARNING_SYSTEM, EarlyWarningCode, escalationFor, NEWS2_RCP_2017, readAdjustmentOrder,
+  buildEscalationTask, buildRiskAssessment, buildScoreObservation, EARLY_WARNING_SYSTEM, EarlyWarningCode, escalationFor, Loinc, LOINC_SYSTEM, NEWS2_RCP_2017, readAdjustmentOrder,
   readScale2Order, RULE_SETS, scoreVitals, selectVitalSet, shouldCreateEscalation, type RuleSet, type ScoreResult,
 } from './domain/index.ts';
 
 /** Location.extension (valueString) on a ward: the rule set its patients are scored with (default NEWS2). */
 export const RULE_SET_EXTENSION = 'https://kerne.dk/fhir/StructureDefinition/early-warning-rule-set';
 const OPEN_TASK = 'requested,received,accepted,in-progress,on-hold';
+
+/** What the engine reads: measured vital signs (LOINC), and recorded inputs (consciousness, oxygen, concern). */
+const VITAL_CODES = [Loinc.heartRate, Loinc.respiratoryRate, Loinc.spo2PulseOximetry, Loinc.spo2, Loinc.systolic, Loinc.bloodPressurePanel, Loinc.bodyTemperature]
+  .map((c) => `${LOINC_SYSTEM}|${c}`).join(',');
+const RECORDED_CODES = [
+  ...[EarlyWarningCode.acvpu, EarlyWarningCode.supplementalOxygen, EarlyWarningCode.nurseConcern].map((c) => `${EARLY_WARNING_SYSTEM}|${c}`),
+  ...[Loinc.inhaledOxygenFlow, Loinc.inhaledOxygenConcentration].map((c) => `${LOINC_SYSTEM}|${c}`),
+].join(',');
+/** The longest freshness windows of any rule set, for the searches (the rule set applies its own). */
+const FRESHEST_VITALS_MINUTES = Math.max(...Object.values(RULE_SETS).flatMap((r) => ['respiratoryRate', 'spo2', 'systolic', 'heartRate', 'temperature'].map((p) => (r.parameters as Record<string, { freshnessMinutes: number } | undefined>)[p]?.freshnessMinutes ?? 0)));
+const FRESHEST_RECORDED_MINUTES = Math.max(
+  ...Object.values(RULE_SETS).flatMap((r) => [...['consciousness', 'supplementalOxygen'].map((p) => (r.parameters as Record<string, { freshnessMinutes: number } | undefined>)[p]?.freshnessMinutes ?? 0), r.responses.concern.freshnessMinutes]),
+);
 
 /** When the set was taken: the latest effective time among the inputs used. */
 function latestInput(observations: readonly Observation[], used: Readonly<Record<string, string | undefined>>): string | undefined {
@@ -63,7 +76,7 @@ export class EarlyWarningService {
     this.#bus = deps.bus;
     this.#now = deps.now ?? (() => new Date());
     this.#onError = deps.onError ?? (() => {});
-    this.#debounceMs = deps.debounceMs ?? 150;
+    this.#debounceMs = deps.debounceMs ?? 50;
   }
 
   /** Listens for committed Observations (any node's) and scores their patients. */
@@ -140,12 +153,19 @@ export class EarlyWarningService {
    */
   async evaluate(repo: FhirRepository, patientId: string, options: { at?: Date } = {}): Promise<Evaluation> {
     const now = options.at ?? this.#now();
-    const since = new Date(now.getTime() - 12 * 3600_000).toISOString();
-    const [observations, orders, stays] = await Promise.all([
-      searchResources<Observation>(repo, 'Observation', [['subject', `Patient/${patientId}`], ['date', `ge${since}`], ...(options.at ? [['date', `lt${new Date(now.getTime() + 1000).toISOString()}`] as [string, string]] : [])]),
+    const before = options.at ? [['date', `lt${new Date(now.getTime() + 1000).toISOString()}`] as [string, string]] : [];
+    const ago = (minutes: number) => `ge${new Date(now.getTime() - minutes * 60_000).toISOString()}`;
+    const recent = (codes: string, minutes: number, count: number) =>
+      searchResources<Observation>(repo, 'Observation', [['subject', `Patient/${patientId}`], ['code', codes], ['status', 'final,amended,corrected'], ['date', ago(minutes)], ...before, ['_sort', '-date'], ['_count', String(count)]]);
+    // The newest validated values: a monitored patient has thousands of readings a day, so two sorted
+    // searches (measured vitals; recorded inputs such as consciousness) rather than everything.
+    const [vitals, recorded, orders, stays] = await Promise.all([
+      recent(VITAL_CODES, FRESHEST_VITALS_MINUTES, 200),
+      recent(RECORDED_CODES, FRESHEST_RECORDED_MINUTES, 50),
       searchResources<ServiceRequest>(repo, 'ServiceRequest', [['subject', `Patient/${patientId}`], ['code', `${EARLY_WARNING_SYSTEM}|${EarlyWarningCode.spo2Scale2},${EARLY_WARNING_SYSTEM}|${EarlyWarningCode.adjustedThresholds}`], ['status', 'active']]),
       searchResources<Encounter | Location>(repo, 'Encounter', [['subject', `Patient/${patientId}`], ['status', OPEN_ENCOUNTER_STATUSES], ['_include', 'Encounter:location']]),
     ]);
+    const observations = [...vitals, ...recorded];
     const stay = stays.find((r): r is Encounter => r.resourceType === 'Encounter');
     const ruleSet = this.#ruleSetFor(stays);
     const set = selectVitalSet(observations, ruleSet, now);

@@ -14,9 +14,10 @@ const PAGE = '1000';
 export const OPEN_ENCOUNTER_STATUSES = 'planned,arrived,triaged,in-progress,onleave';
 const OPEN_TASK_STATUSES = 'draft,requested,received,accepted,ready,in-progress,on-hold';
 
-/** Every resource of a search (matches and includes), parsed; one page of up to 1000. */
+/** Every resource of a search (matches and includes), parsed; one page of up to 1000 (or the search's own _count). */
 export async function searchResources<T extends Resource = Resource>(repo: FhirRepository, resourceType: string, params: [string, string][], q?: Queryable): Promise<T[]> {
-  const result = await repo.search({ resourceType, params: [...params, ['_count', PAGE]], baseUrl: '', handling: 'strict' }, q);
+  const count: [string, string][] = params.some(([k]) => k === '_count') ? [] : [['_count', PAGE]];
+  const result = await repo.search({ resourceType, params: [...params, ...count], baseUrl: '', handling: 'strict' }, q);
   return result.entries.map((e) => JSON.parse(e.json) as T);
 }
 

@@ -3,8 +3,10 @@
  * contract-stub.ts): the nurse validates two patients' device readings on a ward (unticks one,
  * corrects one, sets ACVPU, accepts) and the stub gets exactly the Validation the contract
  * describes; held readings are assigned to a patient; the manual vitals form on a phone posts
- * ManualVitals and shows a 400's OperationOutcome on its field; a doctor acknowledges an escalation
- * and orders SpO2 scale 2. axe on every screen.
+ * ManualVitals and shows a 400's OperationOutcome on its field; the nurse scans a mobile device's
+ * code, associates it with a patient, withdraws it as the wrong patient with a reason, sees a 409
+ * and ends an association, also on a phone; a doctor acknowledges an escalation and orders SpO2
+ * scale 2. axe on every screen.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,7 +15,7 @@ import { ensureWebAppBuilt } from '../../src/web/index.ts';
 import { checkA11y, launchBrowser, newUserContext, screenshot } from '../support/browser.ts';
 import { startContractStub, type ContractStub } from './contract-stub.ts';
 import { login, logout } from './shell-steps.ts';
-import { addStubDoctor, createVitalsStub, type VitalsStub } from './vitals-stub.ts';
+import { addStubDoctor, createVitalsStub, DEVICE_CODES, type VitalsStub } from './vitals-stub.ts';
 
 const PASSWORD = 'kerne-demo-1';
 
@@ -141,6 +143,138 @@ describe('vital-signs screens against the vitals contract (stub)', () => {
     await held.getByText('Ingen målinger uden patient.').waitFor();
   });
 
+  it('associates a scanned mobile device with a patient, withdraws it as the wrong patient, shows a 409 and ends an association', async () => {
+    const devices = page.getByTestId('devices');
+    await devices.getByRole('heading', { level: 2, name: 'Udstyr' }).waitFor();
+    const inUse = devices.getByRole('table', { name: 'Mobilt udstyr tilknyttet afsnittets patienter' });
+    const row9 = inUse.locator('tr[data-device="dev-mob-9"]');
+    assert.match((await row9.textContent()) ?? '', /Mobil monitor 9.*0A1B2C0000000009.*Karen Jensen.*Til den afsluttes/, 'device, code, patient, no end');
+    assert.equal(await inUse.locator('tbody tr').count(), 1, 'only the mobile device with one of the ward’s patients');
+
+    const fixed = devices.getByTestId('fixed-monitors');
+    assert.equal(await fixed.getByRole('table').isVisible(), false, 'the fixed monitors are folded away');
+    await fixed.getByText('Faste monitorer (2)').click();
+    const fixedRows = fixed.locator('tbody tr');
+    await fixedRows.first().waitFor();
+    assert.deepEqual(
+      await fixedRows.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim()))),
+      [
+        ['Stue 1, Seng 1', 'Monitor 1', DEVICE_CODES.monitor1],
+        ['Stue 3, Seng 5', 'Monitor 2', DEVICE_CODES.monitor2],
+      ],
+      'bed → monitor and code',
+    );
+
+    const code = devices.getByLabel('Scan eller skriv udstyrets kode');
+    await code.fill('0a1b2c00000000ff');
+    await code.press('Enter');
+    await devices.getByText('Der findes intet udstyr med koden 0A1B2C00000000FF.').waitFor();
+    assert.equal(await code.getAttribute('aria-invalid'), 'true', 'the unknown code is marked');
+    // A barcode scanner types the label (here with colons) fast and sends Enter.
+    await code.fill('');
+    await code.pressSequentially('0a:1b:2c:00:00:00:00:07');
+    await code.press('Enter');
+    const found = devices.getByTestId('device-found');
+    await found.getByRole('heading', { name: 'Fundet udstyr: Mobil monitor 7' }).waitFor();
+    assert.equal(await found.getByTestId('device-status').textContent(), 'Ikke tilknyttet en patient', 'free');
+    assert.match((await found.textContent()) ?? '', /Kode0A1B2C0000000007.*Mobilt udstyr/, 'code and kind');
+    assert.deepEqual(vitals.deviceLookups, ['0A1B2C00000000FF', DEVICE_CODES.mobile7], 'the code is sent as 16 hex digits');
+    await checkA11y(page, 'the ward’s equipment with a device found');
+
+    const associate = found.getByRole('button', { name: 'Tilknyt', exact: true });
+    await associate.click();
+    await found.getByText('Vælg en patient.').waitFor();
+    assert.equal(postsTo(vitals, /\/associate$/).length, 0, 'nothing sent without a patient');
+    await found.getByLabel('Patient').selectOption({ label: 'Mette Hansen (Stue 3, Seng 5)' });
+    await found.getByLabel('Til (valgfri)').fill('2099-01-15T10:00');
+    await associate.click();
+    await devices.getByRole('status').filter({ hasText: 'Mobil monitor 7 er tilknyttet Mette Hansen.' }).waitFor();
+    const until = await page.evaluate('new Date("2099-01-15T10:00").toISOString()');
+    assert.deepEqual(
+      postsTo(vitals, /\/associate$/).map((p) => [p.path, p.body]),
+      [['/api/vitals/devices/dev-mob-7/associate', { patientId: 'p-mette', until }]],
+      'exactly the association the contract describes',
+    );
+    assert.equal(await found.count(), 0, 'cleared for the next scan');
+    assert.equal(await code.inputValue(), '');
+    assert.equal(await isFocused(code), true, 'focus back in the code field');
+    const row7 = inUse.locator('tr[data-device="dev-mob-7"]');
+    await row7.waitFor();
+    assert.match((await row7.textContent()) ?? '', /Mobil monitor 7.*Mette Hansen.*15\.01\.2099 kl\. 10:00/, 'listed with the patient and the end');
+
+    const wrong = row7.getByRole('button', { name: 'Forkert patient – Mobil monitor 7, Mette Hansen' });
+    await wrong.click();
+    const dialog = page.getByRole('dialog', { name: 'Forkert patient: Mobil monitor 7' });
+    await dialog.waitFor();
+    await dialog.getByText(/Målingerne fra tilknytningen tages ud af journalen/).waitFor();
+    const reason = dialog.getByLabel('Begrundelse');
+    assert.equal(await isFocused(reason), true, 'focus on the reason');
+    const take = dialog.getByRole('button', { name: 'Tag målingerne ud af journalen' });
+    await reason.fill('Forkert');
+    await take.click();
+    await dialog.getByText('Begrundelsen skal være mindst 10 tegn. Skriv 3 tegn mere.').waitFor();
+    assert.equal(await reason.getAttribute('aria-invalid'), 'true', 'the reason is marked');
+    assert.equal(postsTo(vitals, /\/withdraw$/).length, 0, 'nothing sent with a short reason');
+    await checkA11y(page, 'the wrong-patient dialog');
+    await screenshot(page, 'vitals-device-withdraw');
+    await reason.fill('Forvekslet med patienten på stue 2');
+    await take.click();
+    await page.getByRole('status').filter({ hasText: "2 målinger taget ud af journalen og lagt i 'Uden patient'." }).waitFor();
+    assert.equal(await dialog.count(), 0, 'the dialog is closed');
+    const withdrawals = postsTo(vitals, /\/withdraw$/);
+    assert.equal(withdrawals.length, 1);
+    assert.match(withdrawals[0]!.path, /^\/api\/vitals\/associations\/assoc-\d+\/withdraw$/, 'the new association');
+    assert.deepEqual(withdrawals[0]!.body, { reason: 'Forvekslet med patienten på stue 2' }, 'exactly the reason');
+    await row7.waitFor({ state: 'detached' });
+    await page.getByTestId('held').getByRole('heading', { name: 'Uden patient (2)' }).waitFor();
+
+    await code.fill(`${DEVICE_CODES.mobile8.match(/../g)!.join('-')}`);
+    await code.press('Enter');
+    await found.getByRole('heading', { name: 'Fundet udstyr: Mobil monitor 8' }).waitFor();
+    assert.match((await found.getByTestId('device-status').textContent()) ?? '', /^Tilknyttet en anden patient siden /, 'with a patient of another ward');
+    await found.getByLabel('Patient').selectOption({ label: 'Karen Jensen (Stue 1, Seng 1)' });
+    await associate.click();
+    await found.getByRole('alert').filter({ hasText: 'Udstyret er tilknyttet en anden patient – afslut den tilknytning først' }).waitFor();
+    assert.deepEqual(postsTo(vitals, /\/associate$/).at(-1)?.body, { patientId: 'p-karen' }, 'no end time when none is given');
+    await checkA11y(page, 'the ward’s equipment with a 409');
+    await found.getByRole('button', { name: 'Ryd' }).click();
+    assert.equal(await found.count(), 0);
+
+    await row9.getByRole('button', { name: 'Afslut – Mobil monitor 9, Karen Jensen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tilknytningen af Mobil monitor 9 til Karen Jensen er afsluttet.' }).waitFor();
+    assert.deepEqual(
+      postsTo(vitals, /\/end$/).map((p) => p.path),
+      ['/api/vitals/associations/assoc-9/end'],
+      'the association ended',
+    );
+    await devices.getByText('Intet mobilt udstyr er tilknyttet afsnittets patienter.').waitFor();
+  });
+
+  it('fits the ward’s equipment on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const devices = page.getByTestId('devices');
+    const code = devices.getByLabel('Scan eller skriv udstyrets kode');
+    await code.fill(DEVICE_CODES.mobile7);
+    await code.press('Enter');
+    await devices.getByTestId('device-found').getByRole('heading', { name: 'Fundet udstyr: Mobil monitor 7' }).waitFor();
+    await devices.getByTestId('device-found').getByLabel('Patient').selectOption({ label: 'Karen Jensen (Stue 1, Seng 1)' });
+    await devices.getByTestId('device-found').getByRole('button', { name: 'Tilknyt', exact: true }).click();
+    await devices.locator('tr[data-device="dev-mob-7"]').waitFor();
+    await code.fill(DEVICE_CODES.mobile8);
+    await code.press('Enter');
+    await devices.getByTestId('device-found').waitFor();
+    const fixed = devices.getByTestId('fixed-monitors');
+    if (!(await fixed.getByRole('table').isVisible())) await fixed.getByText('Faste monitorer (2)').click();
+    await devices.scrollIntoViewIfNeeded();
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), true, 'no sideways scrolling on a phone');
+    const button = devices.getByRole('button', { name: /^Forkert patient/ });
+    const box = await button.boundingBox();
+    assert.ok(box && box.height >= 44, `a big touch target (${JSON.stringify(box)})`);
+    await checkA11y(page, 'the ward’s equipment on a phone');
+    await screenshot(page, 'vitals-devices-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('refreshes the ward every 10 seconds', async () => {
     const before = vitals.wardFetches();
     await new Promise((r) => setTimeout(r, 10_500));
@@ -255,6 +389,12 @@ describe('vital-signs screens against the vitals contract (stub)', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Record vital signs' }).waitFor();
     await page.getByRole('radio', { name: 'C New confusion' }).waitFor();
+    await page.goto(`${stub.origin}/app/eskalering`);
+    await page.getByRole('heading', { level: 1, name: 'Escalations' }).waitFor();
+    await page.goto(`${stub.origin}/app/vitaler/w-m1`);
+    await page.getByTestId('devices').getByRole('heading', { level: 2, name: 'Equipment' }).waitFor();
+    await page.getByLabel('Scan or type the device’s code').waitFor();
+    await page.getByTestId('fixed-monitors').getByText('Fixed monitors (2)').waitFor();
     await page.goto(`${stub.origin}/app/eskalering`);
     await page.getByRole('heading', { level: 1, name: 'Escalations' }).waitFor();
     await page.getByRole('button', { name: 'Dansk' }).click();

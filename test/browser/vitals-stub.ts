@@ -3,12 +3,18 @@
  * medical ward M1 with two patients' device readings waiting for validation, a held and a
  * set-aside reading, alarms and escalations; a patient's vitals (scores raw and adjusted, orders);
  * manual vitals (400 with an OperationOutcome on the field when SpO2 is above 100); validation,
- * held assignment, orders and acknowledgement, which it records and applies to its state. Also
- * serves the logistics ward list the vitals ward picker reuses, and adds a doctor to the stub's users.
+ * held assignment, orders and acknowledgement, which it records and applies to its state. The
+ * ward's devices: two fixed monitors, a mobile monitor with Karen, a free one (7) and one with a
+ * patient of another ward (8); looking a device up by its code (EUI-64 with or without separators,
+ * 404 if unknown), associating (409 while the device is with a patient), ending and withdrawing (its
+ * readings go back to the held ones). Also serves the logistics ward list the vitals ward picker
+ * reuses, and adds a doctor to the stub's users.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {
   AlarmView,
+  DeviceAssociationView,
+  DeviceView,
   EscalationView,
   ManualVitals,
   ManualVitalsResult,
@@ -37,6 +43,8 @@ export interface VitalsStub {
   readonly posts: RecordedPost[];
   /** How many times a ward's vitals were fetched. */
   readonly wardFetches: () => number;
+  /** The codes GET /api/vitals/devices was asked for, in order. */
+  readonly deviceLookups: string[];
   routes(app: FastifyInstance, api: StubApi): Promise<void>;
 }
 
@@ -93,10 +101,48 @@ const score = (id: string, total: number, risk: ScoreView['risk'], level: ScoreV
   ...extra,
 });
 
+/** Device codes on the labels: EUI-64s of a made-up OUI (0A1B2C), as the demo's monitors. */
+export const DEVICE_CODES = { monitor1: '0A1B2C0000000001', monitor2: '0A1B2C0000000002', mobile7: '0A1B2C0000000007', mobile8: '0A1B2C0000000008', mobile9: '0A1B2C0000000009' } as const;
+
 export function createVitalsStub(): VitalsStub {
   const posts: RecordedPost[] = [];
+  const deviceLookups: string[] = [];
   let fetches = 0;
   let seq = 0;
+
+  let devices: DeviceView[] = [
+    { id: 'dev-mon-1', name: 'Monitor 1', code: DEVICE_CODES.monitor1, kind: 'fixed', bed: 'Stue 1, Seng 1' },
+    { id: 'dev-mon-2', name: 'Monitor 2', code: DEVICE_CODES.monitor2, kind: 'fixed', bed: 'Stue 3, Seng 5' },
+    { id: 'dev-mob-7', name: 'Mobil monitor 7', code: DEVICE_CODES.mobile7, kind: 'mobile' },
+    {
+      id: 'dev-mob-8',
+      name: 'Mobil monitor 8',
+      code: DEVICE_CODES.mobile8,
+      kind: 'mobile',
+      association: { id: 'assoc-8', deviceId: 'dev-mob-8', patientId: 'p-other-ward', start: iso(Date.now() - 300 * MINUTE), status: 'active' },
+    },
+    {
+      id: 'dev-mob-9',
+      name: 'Mobil monitor 9',
+      code: DEVICE_CODES.mobile9,
+      kind: 'mobile',
+      association: { id: 'assoc-9', deviceId: 'dev-mob-9', patientId: KAREN.id, patientName: KAREN.name, start: iso(Date.now() - 120 * MINUTE), status: 'active', recordedBy: 'Sofie Sygeplejerske' },
+    },
+  ];
+  const wardPatients = [KAREN, METTE];
+  /** The ward's fixed monitors and the mobile devices that are free or with one of its patients (as the server). */
+  const wardDevices = () => devices.filter((d) => d.kind === 'fixed' || !d.association || wardPatients.some((p) => p.id === d.association?.patientId));
+  /** As the server reads a code: an EUI-64 with or without separators, else the code as given. */
+  const byCode = (code: string) => {
+    const clean = code.trim().replace(/[-:\s]/g, '');
+    const wanted = /^[0-9A-Fa-f]{16}$/.test(clean) ? clean.toUpperCase() : code.trim();
+    const device = devices.find((d) => d.code === wanted);
+    if (!device) return undefined;
+    // The lookup answers without the patient's name (the caller may have no access to the patient).
+    if (!device.association) return device;
+    const { patientName: _name, ...association } = device.association;
+    return { ...device, association };
+  };
 
   let pending: PatientPending[] = [
     {
@@ -205,7 +251,16 @@ export function createVitalsStub(): VitalsStub {
     score('s-k-old', 0, 'low', 'routine', 26 * 60),
   ];
 
-  const wardVitals = (): WardVitals => ({ wardId: 'w-m1', patients: pending, held, aside, alarms, escalations: escalations.filter((e) => e.status !== 'completed'), generatedAt: iso(Date.now()) });
+  const wardVitals = (): WardVitals => ({
+    wardId: 'w-m1',
+    patients: pending,
+    held,
+    aside,
+    alarms,
+    escalations: escalations.filter((e) => e.status !== 'completed'),
+    devices: wardDevices(),
+    generatedAt: iso(Date.now()),
+  });
   const patientVitals = (): PatientVitals => ({
     patient: KAREN,
     latestScore: karenScores[0],
@@ -303,6 +358,76 @@ export function createVitalsStub(): VitalsStub {
         return patientVitals();
       }),
     );
+    app.get(
+      '/api/vitals/devices',
+      guard((req, reply) => {
+        const code = (req.query as { code?: string }).code ?? '';
+        deviceLookups.push(code);
+        if (!code || code.length > 64) return invalid(reply, 'Give the code on the device (its EUI-64 or serial number)', 'code');
+        return byCode(code) ?? api.send(reply, api.outcome(404, 'not-found', `A device with the code '${code}' not found`));
+      }),
+    );
+    app.post(
+      '/api/vitals/devices/:deviceId/associate',
+      guard((req, reply, user) => {
+        record(req, user);
+        const { deviceId } = req.params as { deviceId: string };
+        const b = req.body as { patientId: string; until?: string };
+        const device = devices.find((d) => d.id === deviceId);
+        if (!device) return api.send(reply, api.outcome(404, 'not-found', `Device/${deviceId} not found`));
+        if (device.association?.status === 'active') {
+          return api.send(reply, api.outcome(409, 'conflict', 'The device is associated with another patient until it is ended (DeviceUseStatement/assoc-x)'));
+        }
+        const patient = wardPatients.find((p) => p.id === b.patientId);
+        if (!patient) return invalid(reply, `Unknown patient '${b.patientId}'`, 'patientId');
+        const association: DeviceAssociationView = { id: `assoc-${++seq}`, deviceId, patientId: patient.id, start: iso(Date.now()), ...(b.until ? { end: b.until } : {}), status: 'active', recordedBy: user };
+        devices = devices.map((d) => (d.id === deviceId ? { ...d, association: { ...association, patientName: patient.name } } : d));
+        return reply.code(201).send(association);
+      }),
+    );
+    const findAssociation = (id: string) => devices.find((d) => d.association?.id === id);
+    app.post(
+      '/api/vitals/associations/:id/end',
+      guard((req, reply, user) => {
+        record(req, user);
+        const { id } = req.params as { id: string };
+        const device = findAssociation(id);
+        if (!device?.association) return api.send(reply, api.outcome(404, 'not-found', `DeviceUseStatement/${id} not found`));
+        const { patientName: _name, ...ended } = { ...device.association, status: 'completed' as const, end: iso(Date.now()) };
+        devices = devices.map((d) => (d.id === device.id ? { id: d.id, kind: d.kind, ...(d.name ? { name: d.name } : {}), ...(d.code ? { code: d.code } : {}) } : d));
+        return ended;
+      }),
+    );
+    app.post(
+      '/api/vitals/associations/:id/withdraw',
+      guard((req, reply, user) => {
+        record(req, user);
+        const { id } = req.params as { id: string };
+        const { reason } = (req.body ?? {}) as { reason?: string };
+        if ((reason ?? '').trim().length < 10) return invalid(reply, 'Say why the association was wrong (at least 10 characters)', 'reason');
+        const device = findAssociation(id);
+        if (!device?.association) return api.send(reply, api.outcome(404, 'not-found', `DeviceUseStatement/${id} not found`));
+        // Its two readings leave the patient's record and go back to the held ones.
+        const back: OutsideReadingView[] = [
+          ['heartRate', 'MDC_PULS_RATE', '81', '/min'],
+          ['spo2', 'MDC_PULS_OXIM_SAT_O2', '95', '%'],
+        ].map(([parameter, code, value, unit], i) => ({
+          id: `h-w-${++seq}`,
+          state: 'held',
+          parameter: parameter!,
+          code: code!,
+          value: value!,
+          unit: unit!,
+          at: iso(Date.now() - (5 + i) * MINUTE),
+          receivedAt: iso(Date.now() - (5 + i) * MINUTE),
+          device: { id: device.id, ...(device.name ? { name: device.name } : {}) },
+          reason: `Taget fra ${device.association!.patientName ?? device.association!.patientId}: ${reason!.trim()}`,
+        }));
+        held = [...held, ...back];
+        devices = devices.map((d) => (d.id === device.id ? { id: d.id, kind: d.kind, ...(d.name ? { name: d.name } : {}), ...(d.code ? { code: d.code } : {}) } : d));
+        return { withdrawn: back.length };
+      }),
+    );
     app.get('/api/vitals/escalations', guard(() => ({ escalations: escalations.filter((e) => e.status !== 'completed'), generatedAt: iso(Date.now()) })));
     app.post(
       '/api/vitals/escalations/:taskId/acknowledge',
@@ -318,5 +443,10 @@ export function createVitalsStub(): VitalsStub {
     );
   };
 
-  return { posts, wardFetches: () => fetches, routes };
+  return {
+    posts,
+    wardFetches: () => fetches,
+    deviceLookups,
+    routes,
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Vitale værdier for an afsnit, /app/vitaler/:wardId: GET /api/vitals/wards/:wardId every 10 s
  * and after each action. Per patient the device readings waiting for validation; then held readings
- * ("Uden patient"), set-aside readings ("Frasorteret"), active device alarms and open escalations.
+ * ("Uden patient"), set-aside readings ("Frasorteret"), active device alarms, open escalations, and
+ * the ward's equipment ("Udstyr": associate mobile devices by scanning, those in use, fixed monitors).
  */
 import { useState } from 'react';
 import type { EscalationView, PatientPending, PatientRef } from '../../../src/vitals/api-types.ts';
@@ -16,6 +17,7 @@ import { PageHeading, usePageTitle } from '../ui/page.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { AlarmList, AsideReadings, HeldReadings } from './outside-readings.component.tsx';
+import { WardDevices } from './devices.component.tsx';
 import { PatientValidationCard } from './patient-validation.component.tsx';
 import { usePoll } from './use-poll.ts';
 import { acknowledgeEscalation, assignHeld, getWardVitals } from './vitals.api.ts';
@@ -128,6 +130,10 @@ export function WardVitalsPage({ wardId }: { wardId: string }) {
                 />
               </div>
             )}
+          </section>
+          <section aria-labelledby="vitals-devices" className="vitals-section" data-testid="devices">
+            <h2 id="vitals-devices">{all.vitals.devices.title}</h2>
+            <WardDevices devices={data.devices ?? []} patients={patients.map((p) => p.patient)} onChanged={() => void poll.reload()} />
           </section>
         </>
       )}
