@@ -109,7 +109,11 @@ export class MllpListener {
     const server = this.#server;
     const closed = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
     await Promise.allSettled([...this.#busy]);
-    for (const socket of this.#sockets) socket.destroy();
+    // end(), not destroy(): the answers just written still reach the senders; a peer that does not close is cut off after a second.
+    for (const socket of this.#sockets) {
+      socket.end();
+      setTimeout(() => socket.destroy(), 1_000).unref();
+    }
     await closed;
   }
 }

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorMessage, errorText } from '../ui/error-message.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Modal } from '../ui/modal.tsx';
+import { StackTable } from '../ui/stack-table.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { activeAssociation, associatedPatientName, associationUntil, deviceLabel, fixedByBed, mobileInUse, normaliseDeviceCode, reasonMissing } from './devices.helpers.ts';
 import { associateDevice, endAssociation, getDeviceByCode, withdrawAssociation } from './vitals.api.ts';
@@ -77,57 +78,45 @@ export function WardDevices({ devices, patients, onChanged }: { devices: readonl
         {inUse.length === 0 ? (
           <p>{t.inUseNone}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table stack-table device-table" data-testid="devices-in-use">
-              <caption className="visually-hidden">{t.inUseCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.device}</th>
-                  <th scope="col">{t.columns.patient}</th>
-                  <th scope="col">{t.columns.since}</th>
-                  <th scope="col">{t.columns.until}</th>
-                  <th scope="col">{t.columns.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {inUse.map((d) => {
-                  const a = d.association!;
-                  const who = `${deviceLabel(d)}, ${patientOf(d)}`;
-                  return (
-                    <tr key={d.id} data-device={d.id}>
-                      <th scope="row" data-label={t.columns.device}>
-                        {deviceLabel(d)}
-                        {d.code && d.code !== deviceLabel(d) && <span className="muted device-code">{d.code}</span>}
-                      </th>
-                      <td data-label={t.columns.patient}>{patientOf(d)}</td>
-                      <td data-label={t.columns.since}>{formatDateTime(a.start, lang)}</td>
-                      <td data-label={t.columns.until}>{a.end ? formatDateTime(a.end, lang) : t.noEnd}</td>
-                      <td data-label={t.columns.actions}>
-                        <div className="device-actions">
-                          <button type="button" className="button-secondary" disabled={busy} onClick={() => void end(d)}>
-                            {t.end}
-                            <span className="visually-hidden"> – {who}</span>
-                          </button>
-                          <button
-                            type="button"
-                            className="button-secondary"
-                            disabled={busy}
-                            onClick={() => {
-                              setMessage('');
-                              setWithdrawing(d);
-                            }}
-                          >
-                            {t.wrongPatient}
-                            <span className="visually-hidden"> – {who}</span>
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            caption={t.inUseCaption}
+            className="device-table"
+            testId="devices-in-use"
+            rows={inUse}
+            rowKey={(d) => d.id}
+            rowProps={(d) => ({ 'data-device': d.id })}
+            columns={[
+              {
+                key: 'device',
+                header: t.columns.device,
+                rowHeader: true,
+                cell: (d) => (
+                  <>
+                    {deviceLabel(d)}
+                    {d.code && d.code !== deviceLabel(d) && <span className="muted device-code">{d.code}</span>}
+                  </>
+                ),
+              },
+              { key: 'patient', header: t.columns.patient, cell: patientOf },
+              { key: 'since', header: t.columns.since, cell: (d) => formatDateTime(d.association!.start, lang) },
+              { key: 'until', header: t.columns.until, cell: (d) => (d.association!.end ? formatDateTime(d.association!.end, lang) : t.noEnd) },
+              {
+                key: 'actions',
+                header: t.columns.actions,
+                cell: (d) => (
+                  <DeviceActions
+                    label={`${deviceLabel(d)}, ${patientOf(d)}`}
+                    busy={busy}
+                    onEnd={() => void end(d)}
+                    onWrongPatient={() => {
+                      setMessage('');
+                      setWithdrawing(d);
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -136,31 +125,18 @@ export function WardDevices({ devices, patients, onChanged }: { devices: readonl
         {fixed.length === 0 ? (
           <p>{t.fixedNone}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table stack-table device-table">
-              <caption className="visually-hidden">{t.fixedCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.fixedColumns.bed}</th>
-                  <th scope="col">{t.fixedColumns.device}</th>
-                  <th scope="col">{t.fixedColumns.code}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {fixed.map((d) => (
-                  <tr key={d.id} data-device={d.id}>
-                    <th scope="row" data-label={t.fixedColumns.bed}>
-                      {d.bed ?? t.noBed}
-                    </th>
-                    <td data-label={t.fixedColumns.device}>{deviceLabel(d)}</td>
-                    <td data-label={t.fixedColumns.code} className="device-code">
-                      {d.code ?? ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            caption={t.fixedCaption}
+            className="device-table"
+            rows={fixed}
+            rowKey={(d) => d.id}
+            rowProps={(d) => ({ 'data-device': d.id })}
+            columns={[
+              { key: 'bed', header: t.fixedColumns.bed, rowHeader: true, cell: (d) => d.bed ?? t.noBed },
+              { key: 'device', header: t.fixedColumns.device, cell: deviceLabel },
+              { key: 'code', header: t.fixedColumns.code, className: 'device-code', cell: (d) => d.code ?? '' },
+            ]}
+          />
         )}
       </details>
 
@@ -175,6 +151,24 @@ export function WardDevices({ devices, patients, onChanged }: { devices: readonl
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** "Afslut" and "Forkert patient" for one device in use; `label` ("device, patient") names the row for a screen reader. */
+function DeviceActions({ label, busy, onEnd, onWrongPatient }: { label: string; busy: boolean; onEnd(): void; onWrongPatient(): void }) {
+  const { t: all } = useI18n();
+  const t = all.vitals.devices;
+  return (
+    <div className="device-actions">
+      <button type="button" className="button-secondary" disabled={busy} onClick={onEnd}>
+        {t.end}
+        <span className="visually-hidden"> – {label}</span>
+      </button>
+      <button type="button" className="button-secondary" disabled={busy} onClick={onWrongPatient}>
+        {t.wrongPatient}
+        <span className="visually-hidden"> – {label}</span>
+      </button>
     </div>
   );
 }

@@ -48,9 +48,7 @@ export function EscalationsPage() {
       <ActionFeedback message={action.message} error={action.error} />
       {poll.data && list.length === 0 && <p>{t.none}</p>}
       {list.length > 0 && (
-        <div className="table-scroll">
-          <EscalationTable escalations={list} now={now} caption={t.caption} canAcknowledge={isDoctor(me)} busy={action.busy} onAcknowledge={acknowledge} />
-        </div>
+        <EscalationTable escalations={list} now={now} caption={t.caption} canAcknowledge={isDoctor(me)} busy={action.busy} onAcknowledge={acknowledge} />
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import type { AlarmView, OutsideReadingView, PatientRef } from '../../../src/vit
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chip } from '../logistics/logistics.components.tsx';
 import { formatTime } from '../ui/format.ts';
+import { StackTable } from '../ui/stack-table.tsx';
 import { parameterLabel, unitText } from './vitals.helpers.ts';
 
 const deviceText = (d: OutsideReadingView['device']) => [d.name ?? d.id, d.bed].filter(Boolean).join(', ');
@@ -16,50 +17,34 @@ function OutsideTable({ readings, caption, selectable, selected, onToggle }: { r
   const { t: all, lang } = useI18n();
   const t = all.vitals.ward;
   const base = useId();
+  const rows = readings.map((r) => ({ r, id: `${base}-${r.id}`, label: parameterLabel(r.parameter, lang, undefined, r.code), value: [r.value, unitText(r.unit)].filter(Boolean).join(' ') }));
   return (
-    <div className="table-scroll">
-      <table className="data-table stack-table outside-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {selectable && <th scope="col">{t.outsideColumns.select}</th>}
-            <th scope="col">{t.outsideColumns.parameter}</th>
-            <th scope="col">{t.outsideColumns.value}</th>
-            <th scope="col">{t.outsideColumns.at}</th>
-            <th scope="col">{t.outsideColumns.device}</th>
-            <th scope="col">{t.outsideColumns.reason}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {readings.map((r) => {
-            const label = parameterLabel(r.parameter, lang, undefined, r.code);
-            const value = [r.value, unitText(r.unit)].filter(Boolean).join(' ');
-            const id = `${base}-${r.id}`;
-            return (
-              <tr key={r.id} data-reading={r.id}>
-                {selectable && (
-                  <td data-label={t.outsideColumns.select}>
-                    <input type="checkbox" id={id} checked={selected?.has(r.id) ?? false} onChange={(e) => onToggle?.(r.id, e.target.checked)} />
-                    <label htmlFor={id} className="visually-hidden">
-                      {t.selectHeld(label, value, deviceText(r.device))}
-                    </label>
-                  </td>
-                )}
-                <th scope="row" data-label={t.outsideColumns.parameter}>
-                  {label}
-                </th>
-                <td data-label={t.outsideColumns.value} className="nowrap">
-                  {value}
-                </td>
-                <td data-label={t.outsideColumns.at}>{formatTime(r.at)}</td>
-                <td data-label={t.outsideColumns.device}>{deviceText(r.device)}</td>
-                <td data-label={t.outsideColumns.reason}>{r.reason}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={caption}
+      className="outside-table"
+      rows={rows}
+      rowKey={({ r }) => r.id}
+      rowProps={({ r }) => ({ 'data-reading': r.id })}
+      columns={[
+        selectable && {
+          key: 'select',
+          header: t.outsideColumns.select,
+          cell: ({ r, id, label, value }) => (
+            <>
+              <input type="checkbox" id={id} checked={selected?.has(r.id) ?? false} onChange={(e) => onToggle?.(r.id, e.target.checked)} />
+              <label htmlFor={id} className="visually-hidden">
+                {t.selectHeld(label, value, deviceText(r.device))}
+              </label>
+            </>
+          ),
+        },
+        { key: 'parameter', header: t.outsideColumns.parameter, rowHeader: true, cell: ({ label }) => label },
+        { key: 'value', header: t.outsideColumns.value, className: 'nowrap', cell: ({ value }) => value },
+        { key: 'at', header: t.outsideColumns.at, cell: ({ r }) => formatTime(r.at) },
+        { key: 'device', header: t.outsideColumns.device, cell: ({ r }) => deviceText(r.device) },
+        { key: 'reason', header: t.outsideColumns.reason, cell: ({ r }) => r.reason },
+      ]}
+    />
   );
 }
 

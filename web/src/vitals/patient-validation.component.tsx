@@ -9,6 +9,7 @@ import type { Acvpu, PatientPending, ReadingView, Validation, ValidationResult }
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatTime } from '../ui/format.ts';
+import { StackTable } from '../ui/stack-table.tsx';
 import { validateReadings } from './vitals.api.ts';
 import { AcvpuFieldset, OxygenFieldset, ScoreBadge, ScoreSummary } from './vitals.components.tsx';
 import { buildValidation, formatValue, parameterLabel, selectedReadings } from './vitals.helpers.ts';
@@ -89,37 +90,17 @@ export function PatientValidationCard({ entry, onValidated }: { entry: PatientPe
             void submit('accept');
           }}
         >
-          <div className="table-scroll">
-            <table className="data-table stack-table reading-table">
-              <caption className="visually-hidden">{t.caption(patient.name)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.select}</th>
-                  <th scope="col">{t.columns.parameter}</th>
-                  <th scope="col">{t.columns.value}</th>
-                  <th scope="col">{t.columns.at}</th>
-                  <th scope="col">{t.columns.device}</th>
-                  <th scope="col">{t.columns.flags}</th>
-                  <th scope="col">{t.columns.correct}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {readings.map((r) => (
-                  <ReadingRow
-                    key={r.id}
-                    reading={r}
-                    idBase={`${ids.base}-${r.id}`}
-                    checked={!unchecked.has(r.id)}
-                    correction={corrections[r.id] ?? ''}
-                    invalid={invalid.has(r.id)}
-                    onToggle={(checked) => toggle(r.id, checked)}
-                    onCorrect={(text) => setCorrections((c) => ({ ...c, [r.id]: text }))}
-                    lang={lang}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReadingTable
+            readings={readings}
+            caption={t.caption(patient.name)}
+            idBase={ids.base}
+            unchecked={unchecked}
+            corrections={corrections}
+            invalid={invalid}
+            onToggle={toggle}
+            onCorrect={(id, text) => setCorrections((c) => ({ ...c, [id]: text }))}
+            lang={lang}
+          />
           <div className="validation-context">
             <AcvpuFieldset name={`${ids.base}-acvpu`} value={consciousness} onChange={setConsciousness} />
             <OxygenFieldset name={`${ids.base}-oxygen`} value={oxygen} onChange={setOxygen} />
@@ -161,66 +142,82 @@ export function PatientValidationCard({ entry, onValidated }: { entry: PatientPe
   );
 }
 
-function ReadingRow({
-  reading: r,
+/** The card's readings, one row each: a tick, the reading, and a "Ret" field for a corrected value. */
+function ReadingTable({
+  readings,
+  caption,
   idBase,
-  checked,
-  correction,
+  unchecked,
+  corrections,
   invalid,
   onToggle,
   onCorrect,
   lang,
 }: {
-  reading: ReadingView;
+  readings: readonly ReadingView[];
+  caption: string;
   idBase: string;
-  checked: boolean;
-  correction: string;
-  invalid: boolean;
-  onToggle(checked: boolean): void;
-  onCorrect(text: string): void;
+  unchecked: ReadonlySet<string>;
+  corrections: Readonly<Record<string, string>>;
+  invalid: ReadonlySet<string>;
+  onToggle(id: string, checked: boolean): void;
+  onCorrect(id: string, text: string): void;
   lang: 'da' | 'en';
 }) {
   const { t: all } = useI18n();
   const t = all.vitals.ward;
-  const label = parameterLabel(r.parameter, lang, r.label);
-  const value = formatValue(r.value, r.unit, lang);
-  const errorId = `${idBase}-error`;
+  const rows = readings.map((r) => ({ r, id: `${idBase}-${r.id}`, label: parameterLabel(r.parameter, lang, r.label), value: formatValue(r.value, r.unit, lang), checked: !unchecked.has(r.id), invalid: invalid.has(r.id) }));
   return (
-    <tr data-reading={r.id} className={checked ? undefined : 'row-unchecked'}>
-      <td data-label={t.columns.select}>
-        <input type="checkbox" id={`${idBase}-check`} checked={checked} onChange={(e) => onToggle(e.target.checked)} />
-        <label htmlFor={`${idBase}-check`} className="visually-hidden">
-          {t.selectReading(label, value)}
-        </label>
-      </td>
-      <th scope="row" data-label={t.columns.parameter}>
-        {label}
-      </th>
-      <td data-label={t.columns.value} className="nowrap">
-        {value}
-      </td>
-      <td data-label={t.columns.at}>{formatTime(r.at)}</td>
-      <td data-label={t.columns.device}>{r.device?.name ?? r.device?.id ?? '–'}</td>
-      <td data-label={t.columns.flags}>{r.flags.length > 0 ? r.flags.map((f) => t.flags[f] ?? f).join(', ') : '–'}</td>
-      <td data-label={t.columns.correct}>
-        <input
-          type="text"
-          inputMode="decimal"
-          className="correct-input"
-          size={6}
-          aria-label={t.correctReading(label)}
-          value={correction}
-          disabled={!checked}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? errorId : undefined}
-          onChange={(e) => onCorrect(e.target.value)}
-        />
-        {invalid && (
-          <span id={errorId} className="field-error">
-            {t.correctInvalid}
-          </span>
-        )}
-      </td>
-    </tr>
+    <StackTable
+      caption={caption}
+      className="reading-table"
+      rows={rows}
+      rowKey={({ r }) => r.id}
+      rowProps={({ r, checked }) => ({ 'data-reading': r.id, className: checked ? undefined : 'row-unchecked' })}
+      columns={[
+        {
+          key: 'select',
+          header: t.columns.select,
+          cell: ({ r, id, label, value, checked }) => (
+            <>
+              <input type="checkbox" id={`${id}-check`} checked={checked} onChange={(e) => onToggle(r.id, e.target.checked)} />
+              <label htmlFor={`${id}-check`} className="visually-hidden">
+                {t.selectReading(label, value)}
+              </label>
+            </>
+          ),
+        },
+        { key: 'parameter', header: t.columns.parameter, rowHeader: true, cell: ({ label }) => label },
+        { key: 'value', header: t.columns.value, className: 'nowrap', cell: ({ value }) => value },
+        { key: 'at', header: t.columns.at, cell: ({ r }) => formatTime(r.at) },
+        { key: 'device', header: t.columns.device, cell: ({ r }) => r.device?.name ?? r.device?.id ?? '–' },
+        { key: 'flags', header: t.columns.flags, cell: ({ r }) => (r.flags.length > 0 ? r.flags.map((f) => t.flags[f] ?? f).join(', ') : '–') },
+        {
+          key: 'correct',
+          header: t.columns.correct,
+          cell: ({ r, id, label, checked, invalid }) => (
+            <>
+              <input
+                type="text"
+                inputMode="decimal"
+                className="correct-input"
+                size={6}
+                aria-label={t.correctReading(label)}
+                value={corrections[r.id] ?? ''}
+                disabled={!checked}
+                aria-invalid={invalid || undefined}
+                aria-describedby={invalid ? `${id}-error` : undefined}
+                onChange={(e) => onCorrect(r.id, e.target.value)}
+              />
+              {invalid && (
+                <span id={`${id}-error`} className="field-error">
+                  {t.correctInvalid}
+                </span>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -13,6 +13,7 @@ import { ActionFeedback, Chip, useAction } from '../logistics/logistics.componen
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Modal } from '../ui/modal.tsx';
+import { StackTable } from '../ui/stack-table.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { ManualVitalsForm } from './manual-vitals.form.tsx';
 import { ScoreOrderForm, ScoreOrderList } from './score-orders.component.tsx';
@@ -74,17 +75,15 @@ export function PatientVitalsModule({ patientId, headingId }: { patientId: strin
               {data.escalations.length === 0 ? (
                 <p>{t.escalationsNone}</p>
               ) : (
-                <div className="table-scroll">
-                  <EscalationTable
-                    escalations={sortEscalations(data.escalations)}
-                    now={now}
-                    caption={t.escalationsTitle}
-                    canAcknowledge={doctor}
-                    busy={action.busy}
-                    onAcknowledge={acknowledge}
-                    showPatient={false}
-                  />
-                </div>
+                <EscalationTable
+                  escalations={sortEscalations(data.escalations)}
+                  now={now}
+                  caption={t.escalationsTitle}
+                  canAcknowledge={doctor}
+                  busy={action.busy}
+                  onAcknowledge={acknowledge}
+                  showPatient={false}
+                />
               )}
             </section>
           )}
@@ -156,31 +155,17 @@ function ScoreHistory({ scores }: { scores: readonly ScoreView[] }) {
   const t = all.vitals.chart;
   if (scores.length === 0) return <p>{t.historyNone}</p>;
   return (
-    <div className="table-scroll">
-      <table className="data-table stack-table score-history">
-        <caption className="visually-hidden">{t.historyCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.historyColumns.at}</th>
-            <th scope="col">{t.historyColumns.score}</th>
-            <th scope="col">{t.historyColumns.level}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {scores.map((s) => (
-            <tr key={s.observationId}>
-              <th scope="row" data-label={t.historyColumns.at}>
-                {formatTime(s.at)}
-              </th>
-              <td data-label={t.historyColumns.score}>
-                <ScoreBadge score={{ ...s, overdue: false }} />
-              </td>
-              <td data-label={t.historyColumns.level}>{all.vitals.level[s.level]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={t.historyCaption}
+      className="score-history"
+      rows={scores}
+      rowKey={(s) => s.observationId}
+      columns={[
+        { key: 'at', header: t.historyColumns.at, rowHeader: true, cell: (s) => formatTime(s.at) },
+        { key: 'score', header: t.historyColumns.score, cell: (s) => <ScoreBadge score={{ ...s, overdue: false }} /> },
+        { key: 'level', header: t.historyColumns.level, cell: (s) => all.vitals.level[s.level] },
+      ]}
+    />
   );
 }
 
@@ -190,43 +175,30 @@ function Readings({ vitals }: { vitals: PatientVitals }) {
   const readings = [...vitals.readings].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   if (readings.length === 0) return <p>{t.readingsNone}</p>;
   return (
-    <div className="table-scroll">
-      <table className="data-table stack-table readings-history">
-        <caption className="visually-hidden">{t.readingsCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.readingsColumns.at}</th>
-            <th scope="col">{t.readingsColumns.parameter}</th>
-            <th scope="col">{t.readingsColumns.value}</th>
-            <th scope="col">{t.readingsColumns.status}</th>
-            <th scope="col">{t.readingsColumns.source}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {readings.map((r) => (
-            <tr key={r.id}>
-              <td data-label={t.readingsColumns.at}>{formatDateTime(r.at, lang)}</td>
-              <th scope="row" data-label={t.readingsColumns.parameter}>
-                {parameterLabel(r.parameter, lang, r.label)}
-              </th>
-              <td data-label={t.readingsColumns.value} className="nowrap">
-                {formatValue(r.value, r.unit, lang)}
-              </td>
-              <td data-label={t.readingsColumns.status}>
-                {r.status === 'preliminary' ? (
-                  <Chip icon="requested" tone="yellow">
-                    {t.readingStatus[r.status]}
-                  </Chip>
-                ) : (
-                  (t.readingStatus[r.status] ?? r.status)
-                )}
-              </td>
-              <td data-label={t.readingsColumns.source}>{r.device ? (r.device.name ?? r.device.id) : t.manual}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={t.readingsCaption}
+      className="readings-history"
+      rows={readings}
+      rowKey={(r) => r.id}
+      columns={[
+        { key: 'at', header: t.readingsColumns.at, cell: (r) => formatDateTime(r.at, lang) },
+        { key: 'parameter', header: t.readingsColumns.parameter, rowHeader: true, cell: (r) => parameterLabel(r.parameter, lang, r.label) },
+        { key: 'value', header: t.readingsColumns.value, className: 'nowrap', cell: (r) => formatValue(r.value, r.unit, lang) },
+        {
+          key: 'status',
+          header: t.readingsColumns.status,
+          cell: (r) =>
+            r.status === 'preliminary' ? (
+              <Chip icon="requested" tone="yellow">
+                {t.readingStatus[r.status]}
+              </Chip>
+            ) : (
+              (t.readingStatus[r.status] ?? r.status)
+            ),
+        },
+        { key: 'source', header: t.readingsColumns.source, cell: (r) => (r.device ? (r.device.name ?? r.device.id) : t.manual) },
+      ]}
+    />
   );
 }
 

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { Chip } from '../logistics/logistics.components.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { StackTable } from '../ui/stack-table.tsx';
 import { postScoreOrder } from './vitals.api.ts';
 import { localDateTimeToIso, outcomeByField } from './vitals.helpers.ts';
 
@@ -22,45 +23,44 @@ export function ScoreOrderList({ orders }: { orders: readonly ScoreOrderView[] }
   const t = all.vitals.chart;
   if (orders.length === 0) return <p>{t.ordersNone}</p>;
   return (
-    <div className="table-scroll">
-      <table className="data-table stack-table order-table">
-        <caption className="visually-hidden">{t.ordersCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.ordersColumns.kind}</th>
-            <th scope="col">{t.ordersColumns.reason}</th>
-            <th scope="col">{t.ordersColumns.expires}</th>
-            <th scope="col">{t.ordersColumns.monitoring}</th>
-            <th scope="col">{t.ordersColumns.author}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((o) => (
-            <tr key={o.id} data-order={o.id} className={o.expired ? 'row-expired' : undefined}>
-              <th scope="row" data-label={t.ordersColumns.kind}>
-                {t.orderKind[o.kind] ?? o.kind}
-              </th>
-              <td data-label={t.ordersColumns.reason}>{o.reason}</td>
-              <td data-label={t.ordersColumns.expires}>
-                {formatDateTime(o.expires, lang)}
-                {o.expired && (
-                  <>
-                    {' '}
-                    <Chip icon="cancelled" tone="none">
-                      {t.expired}
-                    </Chip>
-                  </>
-                )}
-              </td>
-              <td data-label={t.ordersColumns.monitoring}>{o.monitoringMinutes !== undefined ? t.minutes(o.monitoringMinutes) : '–'}</td>
-              <td data-label={t.ordersColumns.author}>
-                {o.author ?? ''} <span className="muted">{formatDateTime(o.authoredOn, lang)}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={t.ordersCaption}
+      className="order-table"
+      rows={orders}
+      rowKey={(o) => o.id}
+      rowProps={(o) => ({ 'data-order': o.id, className: o.expired ? 'row-expired' : undefined })}
+      columns={[
+        { key: 'kind', header: t.ordersColumns.kind, rowHeader: true, cell: (o) => t.orderKind[o.kind] ?? o.kind },
+        { key: 'reason', header: t.ordersColumns.reason, cell: (o) => o.reason },
+        {
+          key: 'expires',
+          header: t.ordersColumns.expires,
+          cell: (o) => (
+            <>
+              {formatDateTime(o.expires, lang)}
+              {o.expired && (
+                <>
+                  {' '}
+                  <Chip icon="cancelled" tone="none">
+                    {t.expired}
+                  </Chip>
+                </>
+              )}
+            </>
+          ),
+        },
+        { key: 'monitoring', header: t.ordersColumns.monitoring, cell: (o) => (o.monitoringMinutes !== undefined ? t.minutes(o.monitoringMinutes) : '–') },
+        {
+          key: 'author',
+          header: t.ordersColumns.author,
+          cell: (o) => (
+            <>
+              {o.author ?? ''} <span className="muted">{formatDateTime(o.authoredOn, lang)}</span>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

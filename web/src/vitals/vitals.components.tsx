@@ -11,6 +11,7 @@ import type { IconName } from '../logistics/icons.tsx';
 import { Chip } from '../logistics/logistics.components.tsx';
 import { EWS_TONE, type Tone } from '../logistics/tones.ts';
 import { formatTime } from '../ui/format.ts';
+import { StackTable } from '../ui/stack-table.tsx';
 import { ACVPU, isOverdue, minutesSince } from './vitals.helpers.ts';
 
 const RISK_ICON: Record<ScoreView['risk'], IconName> = { low: 'ok', 'low-medium': 'ews', medium: 'ews', high: 'breach' };
@@ -111,7 +112,8 @@ export function OxygenFieldset({ name, value, onChange }: { name: string; value:
 
 /**
  * Escalations as a table (cards on a phone): level, patient (a link to the chart's vitals), score,
- * age, respond-by (overdue in words and icon), status, and "Kvittér" for a doctor.
+ * age, respond-by (overdue in words and icon), status, and "Kvittér" for a doctor; in its own
+ * horizontal-scroll wrapper (.table-scroll).
  */
 export function EscalationTable({
   escalations,
@@ -133,67 +135,74 @@ export function EscalationTable({
   const { t: all } = useI18n();
   const t = all.vitals.escalations;
   return (
-    <table className="data-table stack-table escalation-table" data-testid="escalation-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.columns.level}</th>
-          {showPatient && <th scope="col">{t.columns.patient}</th>}
-          <th scope="col">{t.columns.score}</th>
-          <th scope="col">{t.columns.age}</th>
-          <th scope="col">{t.columns.respondBy}</th>
-          <th scope="col">{t.columns.status}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {escalations.map((e) => {
-          const overdue = isOverdue(e, now);
-          return (
-            <tr key={e.id} data-escalation={e.id} className={overdue ? 'row-overdue' : undefined}>
-              <td data-label={t.columns.level}>
-                <EscalationLevelChip level={e.level} />
-                {e.description && <span className="escalation-text">{e.description}</span>}
-              </td>
-              {showPatient && (
-                <th scope="row" data-label={t.columns.patient}>
-                  <Link to={chartPath(e.patient.id, 'vitals')}>{e.patient.name}</Link>
-                  {e.patient.bed && <span className="muted">, {t.bed(e.patient.bed)}</span>}
-                </th>
+    <StackTable
+      caption={caption}
+      captionVisible
+      className="escalation-table"
+      testId="escalation-table"
+      rows={escalations}
+      rowKey={(e) => e.id}
+      rowProps={(e) => ({ 'data-escalation': e.id, className: isOverdue(e, now) ? 'row-overdue' : undefined })}
+      columns={[
+        {
+          key: 'level',
+          header: t.columns.level,
+          cell: (e) => (
+            <>
+              <EscalationLevelChip level={e.level} />
+              {e.description && <span className="escalation-text">{e.description}</span>}
+            </>
+          ),
+        },
+        showPatient && {
+          key: 'patient',
+          header: t.columns.patient,
+          rowHeader: true,
+          cell: (e) => (
+            <>
+              <Link to={chartPath(e.patient.id, 'vitals')}>{e.patient.name}</Link>
+              {e.patient.bed && <span className="muted">, {t.bed(e.patient.bed)}</span>}
+            </>
+          ),
+        },
+        { key: 'score', header: t.columns.score, cell: (e) => (e.score ? `${e.score.system} ${e.score.total}` : '–') },
+        { key: 'age', header: t.columns.age, cell: (e) => t.age(minutesSince(e.authoredOn, now)) },
+        {
+          key: 'respondBy',
+          header: t.columns.respondBy,
+          cell: (e) => (
+            <>
+              {e.respondBy ? t.respondBy(formatTime(e.respondBy)) : '–'}
+              {isOverdue(e, now) && (
+                <>
+                  {' '}
+                  <Chip icon="breach" tone="vermillion">
+                    {t.overdue}
+                  </Chip>
+                </>
               )}
-              <td data-label={t.columns.score}>{e.score ? `${e.score.system} ${e.score.total}` : '–'}</td>
-              <td data-label={t.columns.age}>{t.age(minutesSince(e.authoredOn, now))}</td>
-              <td data-label={t.columns.respondBy}>
-                {e.respondBy ? t.respondBy(formatTime(e.respondBy)) : '–'}
-                {overdue && (
-                  <>
-                    {' '}
-                    <Chip icon="breach" tone="vermillion">
-                      {t.overdue}
-                    </Chip>
-                  </>
+            </>
+          ),
+        },
+        {
+          key: 'status',
+          header: t.columns.status,
+          cell: (e) =>
+            e.status === 'requested' ? (
+              <>
+                <span className="escalation-status">{t.status.requested}</span>
+                {canAcknowledge && (
+                  <button type="button" className="button-ack" aria-disabled={busy || undefined} onClick={() => !busy && onAcknowledge(e)}>
+                    {t.acknowledge}
+                    <span className="visually-hidden"> – {e.patient.name}</span>
+                  </button>
                 )}
-              </td>
-              <td data-label={t.columns.status}>
-                {e.status === 'requested' ? (
-                  <>
-                    <span className="escalation-status">{t.status.requested}</span>
-                    {canAcknowledge && (
-                      <button type="button" className="button-ack" aria-disabled={busy || undefined} onClick={() => !busy && onAcknowledge(e)}>
-                        {t.acknowledge}
-                        <span className="visually-hidden"> – {e.patient.name}</span>
-                      </button>
-                    )}
-                  </>
-                ) : (
-                  <span className="escalation-status">
-                    {e.acknowledgedAt ? t.acknowledged(e.acknowledgedBy, formatTime(e.acknowledgedAt)) : t.status[e.status]}
-                  </span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              </>
+            ) : (
+              <span className="escalation-status">{e.acknowledgedAt ? t.acknowledged(e.acknowledgedBy, formatTime(e.acknowledgedAt)) : t.status[e.status]}</span>
+            ),
+        },
+      ]}
+    />
   );
 }

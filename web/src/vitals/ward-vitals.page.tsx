@@ -119,16 +119,14 @@ export function WardVitalsPage({ wardId }: { wardId: string }) {
             {data.escalations.length === 0 ? (
               <p>{t.escalationsNone}</p>
             ) : (
-              <div className="table-scroll">
-                <EscalationTable
-                  escalations={sortEscalations(data.escalations)}
-                  now={now}
-                  caption={t.escalationsTitle}
-                  canAcknowledge={isDoctor(me)}
-                  busy={action.busy}
-                  onAcknowledge={acknowledge}
-                />
-              </div>
+              <EscalationTable
+                escalations={sortEscalations(data.escalations)}
+                now={now}
+                caption={t.escalationsTitle}
+                canAcknowledge={isDoctor(me)}
+                busy={action.busy}
+                onAcknowledge={acknowledge}
+              />
             )}
           </section>
           <section aria-labelledby="vitals-devices" className="vitals-section" data-testid="devices">
