@@ -168,7 +168,15 @@ async function main(): Promise<number> {
       await sleep(2000);
       sender.close();
       watcher.close();
-      if (VERBOSE) log(`board events seen for: ${[...watcher.arrivals.keys()].slice(-12).join(', ')}`);
+      if (VERBOSE) {
+        // When each probe's score was stored (meta.lastUpdated), to split the latency into engine and board.
+        const scores = await json<{ entry?: { resource: { effectiveDateTime?: string; meta?: { lastUpdated?: string } } }[] }>(server!, 'GET', `/fhir/Observation?subject=Patient/${probe!.patient}&code=https://kerne.dk/fhir/CodeSystem/early-warning|NEWS2&_sort=-_lastUpdated&_count=40`);
+        const stored = new Map((scores.entry ?? []).map((e) => [new Date(e.resource.effectiveDateTime!).toISOString(), Date.parse(e.resource.meta!.lastUpdated!)]));
+        for (const [iso, t0] of sent) {
+          const wall = Date.parse(iso);
+          log(`  probe ${iso}: score stored +${((stored.get(iso) ?? NaN) - wall - 0).toFixed(0)} ms after its second began; board +${((watcher.arrivals.get(iso) ?? NaN) - t0).toFixed(0)} ms after send`);
+        }
+      }
       return [...sent].map(([iso, t0]) => (watcher.arrivals.has(iso) ? watcher.arrivals.get(iso)! - t0 : Infinity)).sort((a, b) => a - b);
     };
 
