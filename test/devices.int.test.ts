@@ -225,6 +225,14 @@ for (const store of STORES) {
       assert.equal(held[0] && new Date(held[0].observed_at).toISOString(), '2026-07-01T10:00:00.000Z', 'offset-less local time read in Europe/Copenhagen (CEST)');
     });
 
+    it('the transport record is a window: records past the retention are forgotten', async () => {
+      await t.kerne.db.query(`INSERT INTO device_message (sender, control_id, message_type, ack, received_at) VALUES ('OLD', 'old-1', 'ORU^R01', '[]', now() - interval '30 days')`);
+      const before = await t.kerne.db.query<{ n: string }>('SELECT count(*)::text AS n FROM device_message');
+      assert.equal(await t.kerne.devices.pruneTransportRecord(), 1, 'the 30-day-old record goes (retention 7 days)');
+      const after = await t.kerne.db.query<{ n: string }>('SELECT count(*)::text AS n FROM device_message');
+      assert.equal(Number(after[0]!.n), Number(before[0]!.n) - 1, 'the recent ones stay');
+    });
+
     it('operators see the inbox in /metrics: messages by outcome, readings by destination, connections', async () => {
       const res = await t.request('GET', '/metrics');
       assert.equal(res.status, 200, 'metrics');

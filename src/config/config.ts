@@ -61,6 +61,8 @@ export const ConfigSchema = z.object({
     .union([z.string().transform((v, ctx) => { try { return JSON.parse(v) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'KERNE_DEVICE_SENDERS must be JSON' }); return z.NEVER; } }), z.record(z.unknown())])
     .pipe(z.record(z.object({ ack: z.enum(['standard', 'application-only']).optional(), timeZone: z.string().min(1).optional() }).strict()))
     .default({}),
+  /** Days a device message's (sender, MSH-10) and answer are kept for recognising repeats. */
+  deviceMessageRetentionDays: z.coerce.number().min(1).max(3650).default(7),
   /** Plausibility ranges per vital (overrides of the defaults), JSON in KERNE_DEVICE_PLAUSIBILITY, e.g. {"heartRate": {"min": 25, "max": 250}}. */
   devicePlausibility: z
     .union([z.string().transform((v, ctx) => { try { return JSON.parse(v) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'KERNE_DEVICE_PLAUSIBILITY must be JSON' }); return z.NEVER; } }), z.record(z.unknown())])
@@ -102,6 +104,7 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     deviceTimeZone: env.KERNE_DEVICE_TIME_ZONE,
     deviceSenders: env.KERNE_DEVICE_SENDERS,
     devicePlausibility: env.KERNE_DEVICE_PLAUSIBILITY,
+    deviceMessageRetentionDays: env.KERNE_DEVICE_MESSAGE_RETENTION_DAYS,
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromEnv, flags]) {

@@ -25,7 +25,7 @@ const BINDING_TYPES: ReadonlySet<string> = new Set(['Device', 'DeviceUseStatemen
 export interface DevicesDeps {
   readonly repo: FhirRepository;
   readonly bus: ChangeBus;
-  readonly config: Pick<KerneConfig, 'mllpPort' | 'mllpTls' | 'host' | 'tlsCert' | 'tlsKey' | 'deviceTimeZone' | 'deviceSenders' | 'devicePlausibility'>;
+  readonly config: Pick<KerneConfig, 'mllpPort' | 'mllpTls' | 'host' | 'tlsCert' | 'tlsKey' | 'deviceTimeZone' | 'deviceSenders' | 'devicePlausibility' | 'deviceMessageRetentionDays'>;
   readonly onOutcome?: (outcome: IngestOutcome) => void;
   readonly onError?: (err: unknown) => void;
 }
@@ -38,6 +38,8 @@ export interface Devices {
   /** Starts the MLLP listener (unless the port is -1); resolves with its port. */
   listen(port?: number): Promise<number | undefined>;
   readonly listener: MllpListener | undefined;
+  /** Forgets transport records older than the retention (hourly by itself); returns how many. */
+  pruneTransportRecord(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,20 @@ export function createDevices(deps: DevicesDeps): Devices {
   const unsubscribe = deps.bus.subscribe((event) => {
     if (BINDING_TYPES.has(event.type)) bindings.invalidate();
   });
+  // The transport record is a window: repeats come within minutes or hours, not weeks.
+  const prune = () =>
+    deps.repo.db
+      .query<{ n: string }>(
+        `WITH gone AS (DELETE FROM device_message WHERE received_at < now() - make_interval(days => $1::int) RETURNING 1) SELECT count(*)::text AS n FROM gone`,
+        [Math.round(config.deviceMessageRetentionDays)],
+      )
+      .then((rows) => Number(rows[0]?.n ?? 0))
+      .catch((err: unknown) => {
+        deps.onError?.(err);
+        return 0;
+      });
+  const pruning = setInterval(() => void prune(), 3_600_000);
+  pruning.unref();
   let listener: MllpListener | undefined;
   const messages: Record<string, number> = { accepted: 0, duplicate: 0, rejected: 0, error: 0 };
   const readings: Record<string, number> = { charted: 0, held: 0, aside: 0 };
@@ -65,6 +81,7 @@ export function createDevices(deps: DevicesDeps): Devices {
   return {
     ingest,
     stats: () => ({ messages, readings, connections: listener?.connections ?? 0 }),
+    pruneTransportRecord: prune,
     bindings,
     get listener() {
       return listener;
@@ -82,6 +99,7 @@ export function createDevices(deps: DevicesDeps): Devices {
     },
     async close() {
       unsubscribe();
+      clearInterval(pruning);
       await listener?.close();
     },
   };
