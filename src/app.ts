@@ -16,6 +16,7 @@ import { createIdentity, type Identity } from './identity/index.ts';
 import { createHttpServer, metricsPlugin } from './ops/index.ts';
 import { createDevices, isDeviceReadingId, type Devices } from './devices/index.ts';
 import { EarlyWarningService } from './early-warning/index.ts';
+import { createJournal, type Journal } from './journal/index.ts';
 import { createLogistics, type Caller, type Logistics } from './logistics/index.ts';
 import { webAppPlugin } from './web/index.ts';
 import { createSubscriptions, type SubscriptionOptions, type Subscriptions } from './subscriptions/index.ts';
@@ -37,6 +38,7 @@ export interface Kerne {
   readonly devices: Devices;
   readonly earlyWarning: EarlyWarningService;
   readonly vitals: Vitals;
+  readonly journal: Journal;
   /** Stops accepting requests, lets in-flight ones finish, flushes the outbox, closes the store. */
   close(): Promise<void>;
 }
@@ -122,7 +124,10 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     onError: (err) => log.error({ err }, 'device inbox: a message could not be handled'),
   });
 
-  // 9. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
+  // 9. The journal: Danish search in a patient's notes, documents, results and messages, indexed as they are written
+  const journal = createJournal({ repo, bus, callerFor, onError: (err) => log.warn({ err }, 'journal indexing failed') });
+
+  // 10. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog, devices: () => devices.stats() });
   await http.register(identity.plugin);
   await http.register(fhirRestPlugin, { prefix: '/fhir', repoFor, baseUrl: config.baseUrl, version: KERNE_VERSION, subscriptionChannels: subscriptions.channels });
@@ -130,9 +135,10 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   await http.register(subscriptions.plugin);
   await http.register(logistics.plugin);
   await http.register(vitals.plugin);
+  await http.register(journal.plugin);
   await http.register(webAppPlugin, {});
 
-  // 10. Catch up on what an earlier run left: unpublished changes, undelivered notifications
+  // 11. Catch up on what an earlier run left: unpublished changes, undelivered notifications
   relay.committed();
   await subscriptions.start();
 
@@ -151,12 +157,14 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     devices,
     earlyWarning,
     vitals,
+    journal,
     close() {
       // In-flight requests finish; the outbox is flushed (or left for the next start); then the store closes.
       closing ??= (async () => {
         await devices.close(); // messages being stored are answered; the rest the senders send again
         await http.close();
         await earlyWarning.close();
+        await journal.close();
         stopStatistics();
         await relay.flush().catch(() => {});
         await relay.stop();

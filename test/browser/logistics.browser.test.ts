@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { EdBoard, WardBoard, WardList } from '../../src/logistics/api-types.ts';
 import type { BoardRow } from '../../src/logistics/model.ts';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot } from '../support/browser.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { login } from './shell-steps.ts';
 
@@ -148,13 +148,8 @@ describe('clinical logistics against kerne start --demo', () => {
     const context = await newUserContext(browser);
     contexts.push(context);
     await setup?.(context);
-    const page = await context.newPage();
+    const page = await watchedPage(context, pageErrors, 15_000);
     if (viewport) await page.setViewportSize(viewport);
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(`uncaught: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${msg.text()}`);
-    });
     return page;
   };
 

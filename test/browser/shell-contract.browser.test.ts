@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot } from '../support/browser.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
 import { startContractStub, type ContractStub } from './contract-stub.ts';
 import { banner, breakTheGlassDialog, confirmBreakTheGlass, login, logout, openFromResults, resultRow, search, searchField } from './shell-steps.ts';
 
@@ -27,13 +27,7 @@ describe('web app shell against the server contract (stub)', () => {
     stub = await startContractStub();
     browser = await launchBrowser();
     context = await newUserContext(browser);
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    // Uncaught errors, CSP violations and React warnings fail the test (HTTP errors the app handles do not).
-    page.on('pageerror', (err) => pageErrors.push(`uncaught: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${msg.text()}`);
-    });
+    page = await watchedPage(context, pageErrors);
   });
 
   after(async () => {

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot } from '../support/browser.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
 import { startContractStub, type ContractStub } from './contract-stub.ts';
 import { login, logout } from './shell-steps.ts';
 import { addStubDoctor, createVitalsStub, DEVICE_CODES, type VitalsStub } from './vitals-stub.ts';
@@ -38,12 +38,7 @@ describe('vital-signs screens against the vitals contract (stub)', () => {
     stub = await startContractStub({ routes: (app, api) => vitals.routes(app, api) });
     browser = await launchBrowser();
     context = await newUserContext(browser);
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (err) => pageErrors.push(`uncaught: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${msg.text()}`);
-    });
+    page = await watchedPage(context, pageErrors);
   });
 
   after(async () => {

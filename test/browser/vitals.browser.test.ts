@@ -23,7 +23,7 @@ import type { WardBoard, WardList } from '../../src/logistics/api-types.ts';
 import type { BoardRow } from '../../src/logistics/model.ts';
 import type { WardVitals } from '../../src/vitals/api-types.ts';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot } from '../support/browser.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
 import { connectMllp, msaOf } from '../support/mllp-client.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { login } from './shell-steps.ts';
@@ -133,13 +133,7 @@ describe('vital signs from a bedside monitor to the ward board, against kerne st
   const newPage = async () => {
     const context = await newUserContext(browser);
     contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(`uncaught: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${msg.text()}`);
-    });
-    return page;
+    return watchedPage(context, pageErrors, 15_000);
   };
 
   before(async () => {

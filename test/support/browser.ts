@@ -76,3 +76,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * A new page whose uncaught errors, CSP violations and React warnings are collected in `errors`
+ * (HTTP errors the app handles are not): tests assert that the list stays empty.
+ */
+export async function watchedPage(context: BrowserContext, errors: string[], timeoutMs = 10_000): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(`console: ${msg.text()}`);
+  });
+  return page;
+}

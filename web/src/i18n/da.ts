@@ -1,4 +1,5 @@
 /** Danish: the app's first language and the shape every other dictionary follows. */
+import { journalDa } from './journal.da.ts';
 import { logisticsDa } from './logistics.da.ts';
 import { vitalsDa } from './vitals.da.ts';
 
@@ -133,6 +134,7 @@ export const da = {
   },
   logistics: logisticsDa,
   vitals: vitalsDa,
+  journal: journalDa,
   notFound: {
     title: 'Siden findes ikke',
     text: 'Tjek adressen, eller gå til forsiden.',

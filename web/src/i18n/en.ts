@@ -1,5 +1,6 @@
 /** English: the app's second language; the same keys as Danish (da.ts). */
 import type { Messages } from './da.ts';
+import { journalEn } from './journal.en.ts';
 import { logisticsEn } from './logistics.en.ts';
 import { vitalsEn } from './vitals.en.ts';
 
@@ -134,6 +135,7 @@ export const en: Messages = {
   },
   logistics: logisticsEn,
   vitals: vitalsEn,
+  journal: journalEn,
   notFound: {
     title: 'Page not found',
     text: 'Check the address, or go to the home page.',

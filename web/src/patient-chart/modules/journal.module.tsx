@@ -1,6 +1,13 @@
-/** Journal (clinical notes): placeholder until its issue builds it. */
-import { ModulePlaceholder, type ChartModuleProps } from './module-placeholder.tsx';
+/** Journal: search the patient's notes, summaries, results and letters (web/src/journal/journal-search.component.tsx). */
+import { useId } from 'react';
+import { JournalSearch } from '../../journal/journal-search.component.tsx';
+import type { ChartModuleProps } from './module-placeholder.tsx';
 
-export function JournalModule(_props: ChartModuleProps) {
-  return <ModulePlaceholder module="journal" />;
+export function JournalModule({ patientId }: ChartModuleProps) {
+  const headingId = useId();
+  return (
+    <section className="chart-module journal-module" aria-labelledby={headingId} data-module="journal">
+      <JournalSearch key={patientId} patientId={patientId} headingId={headingId} />
+    </section>
+  );
 }

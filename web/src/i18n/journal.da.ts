@@ -1,0 +1,31 @@
+/** Danish texts of the journal search (the chart's Journal module): the shape journal.en.ts follows. */
+export const journalDa = {
+  searchTitle: 'Søg i journalen',
+  label: 'Søg i journalen',
+  hint: 'Ord eller udtryk fra notater, epikriser, svar og breve, fx »ikke feber«. 2–200 tegn.',
+  submit: 'Søg',
+  problems: {
+    empty: 'Skriv det, du vil søge efter.',
+    'too-short': 'Skriv mindst 2 tegn.',
+    'too-long': 'Skriv højst 200 tegn.',
+  },
+  searching: 'Søger i journalen …',
+  notFound: 'Ikke fundet i journalen',
+  found: (n: number, query: string) => `${n} fund for »${query}«, bedste først`,
+  limited: (n: number) => `Viser de ${n} bedste fund. Gør søgningen mere præcis for at finde andre.`,
+  resultsLabel: 'Fund i journalen',
+  phrase: 'Hele udtrykket',
+  open: 'Vis kilden',
+  sourceTitle: 'Kilde',
+  sourceIntro: 'Afsnittet med de fundne ord markeret.',
+  sourceFields: {
+    kind: 'Type',
+    section: 'Afsnit',
+    date: 'Dato',
+    reference: 'Kilde',
+    version: 'Version',
+  },
+  close: 'Luk kilden',
+  noSection: 'Uden overskrift',
+  breakTheGlass: 'Værdispring',
+};
