@@ -8,6 +8,7 @@
  */
 import type { CareTeam, Encounter, EncounterLocation, Flag, Observation, Patient } from '@medplum/fhirtypes';
 import { observationCodeFor } from '../early-warning/domain/index.ts';
+import { admissionNote } from './admission-note.ts';
 import {
   BOARD_FLAG_SYSTEM,
   BoardFlag,
@@ -144,9 +145,10 @@ export function addWardStay(ctx: StayContext, patient: AdmittedPatient, stay: Wa
   const start = hoursBefore(now, hoursAgo);
   const encounterRef = b.reserve();
 
-  const diagnosisRefs = companion
-    ? []
-    : [b.add(demoCondition({ diagnosis: diagnosisFor(ctx, stay.unit, stay.variant), kind: 'encounter-diagnosis', patientRef, encounterRef, practitionerRef: doctor.ref, onset: start, recorded: start }))];
+  const diagnosis = companion ? undefined : diagnosisFor(ctx, stay.unit, stay.variant);
+  const diagnosisRefs = diagnosis
+    ? [b.add(demoCondition({ diagnosis, kind: 'encounter-diagnosis', patientRef, encounterRef, practitionerRef: doctor.ref, onset: start, recorded: start }))]
+    : [];
 
   // Where the patient has been and is: through an AKM box, then the bed (held while in theatre or on leave).
   const location: EncounterLocation[] = [];
@@ -193,6 +195,7 @@ export function addWardStay(ctx: StayContext, patient: AdmittedPatient, stay: Wa
   if (companion) return admitted;
 
   b.add(careTeam({ patientRef, encounterRef, unit, doctor, nurse, start }));
+  if (diagnosis) b.add(admissionNote({ patientRef, encounterRef, doctorRef: doctor.ref, doctorName: doctor.name, diagnosis: diagnosis.display, unit: stay.unit, date: start }));
 
   // Vital signs: the full series (every 8 hours, the latest an hour ago) for some stays, else only the latest set.
   const lastBefore = stay.variant === StayVariant.theatre ? 2 : stay.variant === StayVariant.leave ? 6 : 0;
