@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { EdBoard, WardBoard, WardList } from '../../src/logistics/api-types.ts';
 import type { BoardRow } from '../../src/logistics/model.ts';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot, seenAt, watchedPage, watchFor } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { login } from './shell-steps.ts';
 
@@ -96,34 +96,6 @@ async function asSystem<T>(origin: string, token: string, method: 'GET' | 'POST'
   return json;
 }
 
-/**
- * Watches the page for a DOM state and records when it first holds (the page's Date.now()), so a
- * latency is measured at the moment the screen changed, not when a poll noticed it.
- */
-async function watchFor(page: Page, name: string, condition: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const check = () => { try { return Boolean(${condition}); } catch { return false; } };
-    window.__kerneSeen = window.__kerneSeen || {};
-    delete window.__kerneSeen[${JSON.stringify(name)}];
-    if (check()) { window.__kerneSeen[${JSON.stringify(name)}] = -1; return; }
-    const observer = new MutationObserver(() => {
-      if (!check()) return;
-      window.__kerneSeen[${JSON.stringify(name)}] = Date.now();
-      observer.disconnect();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  })()`);
-}
-/** When watchFor's state first held (-1: it already did when the watch began). Polls through the DevTools protocol: page.waitForFunction would eval, which the CSP refuses. */
-async function seenAt(page: Page, name: string, timeout = 10_000): Promise<number> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const at = (await page.evaluate(`window.__kerneSeen[${JSON.stringify(name)}] ?? null`)) as number | null;
-    if (at !== null) return at;
-    assert.ok(Date.now() < deadline, `the page did not reach "${name}" within ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('clinical logistics against kerne start --demo', () => {
   let dataDir: string;

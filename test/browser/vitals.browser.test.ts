@@ -23,7 +23,7 @@ import type { WardBoard, WardList } from '../../src/logistics/api-types.ts';
 import type { BoardRow } from '../../src/logistics/model.ts';
 import type { WardVitals } from '../../src/vitals/api-types.ts';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot, seenAt, watchedPage, watchFor } from '../support/browser.ts';
 import { connectMllp, msaOf } from '../support/mllp-client.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { login } from './shell-steps.ts';
@@ -89,30 +89,6 @@ const boardRow = (page: Page, key: string): Locator => page.getByTestId('board-t
 const scoreCell = (page: Page, key: string): Locator => boardRow(page, key).locator('td.col-ews');
 const boardScoreText = `${EXPECTED.total} (${EXPECTED.risk})`;
 
-/** When the DOM condition first held, by the page's clock (a MutationObserver, so the moment the screen changed; -1 if it held already). */
-async function watchFor(page: Page, name: string, condition: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const check = () => { try { return Boolean(${condition}); } catch { return false; } };
-    window.__kerneSeen = window.__kerneSeen || {};
-    delete window.__kerneSeen[${JSON.stringify(name)}];
-    if (check()) { window.__kerneSeen[${JSON.stringify(name)}] = -1; return; }
-    const observer = new MutationObserver(() => {
-      if (!check()) return;
-      window.__kerneSeen[${JSON.stringify(name)}] = Date.now();
-      observer.disconnect();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  })()`);
-}
-async function seenAt(page: Page, name: string, timeout = 10_000): Promise<number> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const at = (await page.evaluate(`window.__kerneSeen[${JSON.stringify(name)}] ?? null`)) as number | null;
-    if (at !== null) return at;
-    assert.ok(Date.now() < deadline, `the page did not reach "${name}" within ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('vital signs from a bedside monitor to the ward board, against kerne start --demo', () => {
   let dataDir: string;

@@ -90,3 +90,33 @@ export async function watchedPage(context: BrowserContext, errors: string[], tim
   });
   return page;
 }
+
+/**
+ * Watches the page for a DOM state and records when it first holds (the page's Date.now(); -1 if it
+ * held already), so a latency is measured at the moment the screen changed, not when a poll noticed.
+ */
+export async function watchFor(page: Page, name: string, condition: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const check = () => { try { return Boolean(${condition}); } catch { return false; } };
+    window.__kerneSeen = window.__kerneSeen || {};
+    delete window.__kerneSeen[${JSON.stringify(name)}];
+    if (check()) { window.__kerneSeen[${JSON.stringify(name)}] = -1; return; }
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      window.__kerneSeen[${JSON.stringify(name)}] = Date.now();
+      observer.disconnect();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  })()`);
+}
+
+/** When watchFor's state first held. Polls through the DevTools protocol: page.waitForFunction would eval, which the CSP refuses. */
+export async function seenAt(page: Page, name: string, timeout = 10_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const at = (await page.evaluate(`window.__kerneSeen[${JSON.stringify(name)}] ?? null`)) as number | null;
+    if (at !== null) return at;
+    if (Date.now() >= deadline) throw new Error(`the page did not reach "${name}" within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
