@@ -8,10 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
-import { startContractStub, type ContractStub } from './contract-stub.ts';
+import type { Locator, Page } from 'playwright-core';
+import { checkA11y, screenshot } from '../support/browser.ts';
+import { openContractSession, type ContractSession } from './contract-session.ts';
+import type { ContractStub } from './contract-stub.ts';
 import { createJournalStub, JOURNAL_FORBIDDEN, type JournalStub } from './journal-stub.ts';
 import { login, logout } from './shell-steps.ts';
 import { addStubDoctor } from './vitals-stub.ts';
@@ -24,8 +24,7 @@ const markTexts = (locator: Locator) => locator.locator('mark').allTextContents(
 describe('journal search in the chart against the journal contract (stub)', () => {
   let stub: ContractStub;
   let journal: JournalStub;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: ContractSession | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
@@ -39,19 +38,13 @@ describe('journal search in the chart against the journal contract (stub)', () =
   };
 
   before(async () => {
-    await ensureWebAppBuilt();
     addStubDoctor();
     journal = createJournalStub();
-    stub = await startContractStub({ routes: (app, api) => journal.routes(app, api) });
-    browser = await launchBrowser();
-    context = await newUserContext(browser);
-    page = await watchedPage(context, pageErrors);
+    session = await openContractSession((app, api) => journal.routes(app, api), pageErrors);
+    ({ stub, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stub?.close();
-  });
+  after(() => session?.close());
 
   it('gives the doctor a search field in the chart’s journal module', async () => {
     await login(page, stub.origin, 'laege', PASSWORD);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot } from '../support/browser.ts';
+import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
 import { startContractStub, type ContractStub } from './contract-stub.ts';
 import { createLogisticsStub, TEMPLATE, type LogisticsStub } from './logistics-stub.ts';
 import { login, logout } from './shell-steps.ts';
@@ -29,12 +29,6 @@ describe('clinical-logistics screens against the logistics contract (stub)', () 
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
-  const watch = (p: Page) => {
-    p.on('pageerror', (err) => pageErrors.push(`uncaught: ${err.message}`));
-    p.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${msg.text()}`);
-    });
-  };
 
   before(async () => {
     await ensureWebAppBuilt();
@@ -42,9 +36,7 @@ describe('clinical-logistics screens against the logistics contract (stub)', () 
     stub = await startContractStub({ routes: (app, api) => logistics.routes(app, api) });
     browser = await launchBrowser();
     context = await newUserContext(browser);
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    watch(page);
+    page = await watchedPage(context, pageErrors);
   });
 
   after(async () => {
@@ -327,9 +319,7 @@ describe('clinical-logistics screens against the logistics contract (stub)', () 
     const edContext = await newUserContext(browser);
     try {
       await edContext.clock.install();
-      const ed = await edContext.newPage();
-      ed.setDefaultTimeout(10_000);
-      watch(ed);
+      const ed = await watchedPage(edContext, pageErrors);
       await login(ed, stub.origin, 'sygeplejerske', PASSWORD);
       await ed.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Akutmodtagelse' }).click();
       await ed.waitForURL(`${stub.origin}/app/akut`);

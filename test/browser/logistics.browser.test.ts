@@ -22,11 +22,11 @@ import type { EdBoard, WardBoard, WardList } from '../../src/logistics/api-types
 import type { BoardRow } from '../../src/logistics/model.ts';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
 import { checkA11y, launchBrowser, newUserContext, screenshot, seenAt, watchedPage, watchFor } from '../support/browser.ts';
+import { asSystem, systemToken } from '../support/demo-client.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { login } from './shell-steps.ts';
 
 const PASSWORD = 'kerne-demo-1';
-const DEMO_CLIENT = { id: 'demo-integration', secret: 'kerne-demo-integration-secret' };
 /** The live boards promise an update "within a second" (src/logistics/api-types.ts). */
 const LIVE_BUDGET_MS = 1_000;
 const STAMP = Date.now().toString(36);
@@ -71,31 +71,6 @@ async function ownWardFromPicker(page: Page, origin: string): Promise<{ id: stri
   assert.ok(match, `the wall link of the own ward points at /app/tavle/<id>?skaerm=vaeg (got ${href})`);
   return { id: decodeURIComponent(match[1]!), name };
 }
-
-/** Client credentials for the demo's system client (an integration), as an operator would get them. */
-async function systemToken(origin: string): Promise<string> {
-  const res = await fetch(`${origin}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEMO_CLIENT.id, client_secret: DEMO_CLIENT.secret, scope: 'system/*.*' }).toString(),
-  });
-  const json = (await res.json()) as { access_token?: string };
-  assert.equal(res.status, 200, `client credentials for ${DEMO_CLIENT.id}: ${JSON.stringify(json)}`);
-  assert.ok(json.access_token, 'an access token for the system client');
-  return json.access_token;
-}
-
-async function asSystem<T>(origin: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-  const res = await fetch(`${origin}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': contentType } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = (await res.json()) as T;
-  assert.ok(res.status >= 200 && res.status < 300, `${method} ${path} as the system client: ${res.status} ${JSON.stringify(json).slice(0, 400)}`);
-  return json;
-}
-
 
 describe('clinical logistics against kerne start --demo', () => {
   let dataDir: string;

@@ -6,34 +6,27 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
-import { startContractStub, type ContractStub } from './contract-stub.ts';
+import type { Page } from 'playwright-core';
+import { checkA11y, screenshot } from '../support/browser.ts';
+import { openContractSession, type ContractSession } from './contract-session.ts';
+import type { ContractStub } from './contract-stub.ts';
 import { banner, breakTheGlassDialog, confirmBreakTheGlass, login, logout, openFromResults, resultRow, search, searchField } from './shell-steps.ts';
 
 const PASSWORD = 'kerne-demo-1';
 
 describe('web app shell against the server contract (stub)', () => {
   let stub: ContractStub;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: ContractSession | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   const reason = `Patienten henvendt sig akut i skadestuen ${Date.now()}`;
 
   before(async () => {
-    await ensureWebAppBuilt();
-    stub = await startContractStub();
-    browser = await launchBrowser();
-    context = await newUserContext(browser);
-    page = await watchedPage(context, pageErrors);
+    session = await openContractSession(undefined, pageErrors);
+    ({ stub, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stub?.close();
-  });
+  after(() => session?.close());
 
   it('sends a signed-out visitor to the login page with a PKCE authorization request', async () => {
     await page.goto(`${stub.origin}/`);

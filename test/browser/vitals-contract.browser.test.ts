@@ -10,10 +10,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ensureWebAppBuilt } from '../../src/web/index.ts';
-import { checkA11y, launchBrowser, newUserContext, screenshot, watchedPage } from '../support/browser.ts';
-import { startContractStub, type ContractStub } from './contract-stub.ts';
+import type { Locator, Page } from 'playwright-core';
+import { checkA11y, screenshot } from '../support/browser.ts';
+import { openContractSession, type ContractSession } from './contract-session.ts';
+import type { ContractStub } from './contract-stub.ts';
 import { login, logout } from './shell-steps.ts';
 import { addStubDoctor, createVitalsStub, DEVICE_CODES, type VitalsStub } from './vitals-stub.ts';
 
@@ -26,25 +26,18 @@ const isFocused = (locator: Locator) => locator.evaluate((el) => el === (el.owne
 describe('vital-signs screens against the vitals contract (stub)', () => {
   let stub: ContractStub;
   let vitals: VitalsStub;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: ContractSession | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
   before(async () => {
-    await ensureWebAppBuilt();
     addStubDoctor();
     vitals = createVitalsStub();
-    stub = await startContractStub({ routes: (app, api) => vitals.routes(app, api) });
-    browser = await launchBrowser();
-    context = await newUserContext(browser);
-    page = await watchedPage(context, pageErrors);
+    session = await openContractSession((app, api) => vitals.routes(app, api), pageErrors);
+    ({ stub, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stub?.close();
-  });
+  after(() => session?.close());
 
   it('gives the nurse "Vitale værdier" and lists the wards', async () => {
     await login(page, stub.origin, 'sygeplejerske', PASSWORD);

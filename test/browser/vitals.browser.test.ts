@@ -24,12 +24,12 @@ import type { BoardRow } from '../../src/logistics/model.ts';
 import type { WardVitals } from '../../src/vitals/api-types.ts';
 import { ensureWebAppBuilt } from '../../src/web/index.ts';
 import { checkA11y, launchBrowser, newUserContext, screenshot, seenAt, watchedPage, watchFor } from '../support/browser.ts';
+import { asSystem, systemToken } from '../support/demo-client.ts';
 import { connectMllp, msaOf } from '../support/mllp-client.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { login } from './shell-steps.ts';
 
 const PASSWORD = 'kerne-demo-1';
-const DEMO_CLIENT = { id: 'demo-integration', secret: 'kerne-demo-integration-secret' };
 /** Vitals with a NEWS2 of 4 (HR 1, RR 2, SpO2 1, SBP 0, temperature 0; with A and air). */
 const VITALS = { heartRate: 95, respiratoryRate: 22, spo2: 95, systolic: 125, diastolic: 75, temperature: 37 };
 const EXPECTED = { total: 4, risk: 'lav risiko', level: 'Sygeplejerske vurderer' };
@@ -63,26 +63,6 @@ async function apiAs<T>(page: Page, path: string): Promise<{ status: number; jso
     const res = await fetch(${JSON.stringify(path)}, { headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' } });
     return { status: res.status, json: await res.json() };
   })()`)) as { status: number; json: T };
-}
-
-/** Client credentials for the demo's system client (an integration). */
-async function systemToken(origin: string): Promise<string> {
-  const res = await fetch(`${origin}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEMO_CLIENT.id, client_secret: DEMO_CLIENT.secret, scope: 'system/*.*' }).toString(),
-  });
-  const json = (await res.json()) as { access_token?: string };
-  assert.equal(res.status, 200, `client credentials for ${DEMO_CLIENT.id}: ${JSON.stringify(json)}`);
-  assert.ok(json.access_token, 'an access token for the system client');
-  return json.access_token;
-}
-
-async function getAsSystem<T>(origin: string, token: string, path: string): Promise<T> {
-  const res = await fetch(`${origin}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
-  const json = (await res.json()) as T;
-  assert.equal(res.status, 200, `GET ${path} as the system client: ${JSON.stringify(json).slice(0, 400)}`);
-  return json;
 }
 
 const boardRow = (page: Page, key: string): Locator => page.getByTestId('board-table').locator(`tbody tr[data-row="${key}"]`);
@@ -146,7 +126,7 @@ describe('vital signs from a bedside monitor to the ward board, against kerne st
     med1.id = decodeURIComponent(match[1]!);
     await checkA11y(nurse, 'the vitals ward picker');
 
-    const wards = await getAsSystem<WardList>(origin, systemBearer, '/api/logistics/wards');
+    const wards = await asSystem<WardList>(origin, systemBearer, 'GET', '/api/logistics/wards');
     const byUnit = wards.wards.find((w) => w.unitName === 'Medicinsk afdeling M1');
     assert.equal(byUnit?.id, med1.id, `the nurse’s ward is the ward of unit MED1 (wards: ${wards.wards.map((w) => `${w.name}/${w.unitName}`).join(', ')})`);
   });
@@ -162,7 +142,7 @@ describe('vital signs from a bedside monitor to the ward board, against kerne st
     // A patient whose score is not already 4, so the new score is visibly new.
     const candidates = [...inBed.filter((r) => r.earlyWarning === undefined), ...inBed.filter((r) => r.earlyWarning && r.earlyWarning.score !== EXPECTED.total)];
     for (const row of candidates) {
-      const found = await getAsSystem<Bundle<Device>>(origin, systemBearer, `/fhir/Device?location=${encodeURIComponent(`Location/${row.bed!.id}`)}`);
+      const found = await asSystem<Bundle<Device>>(origin, systemBearer, 'GET', `/fhir/Device?location=${encodeURIComponent(`Location/${row.bed!.id}`)}`);
       const eui64 = found.entry
         ?.map((e) => e.resource)
         .flatMap((d) => d?.identifier ?? [])
