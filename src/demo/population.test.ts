@@ -5,22 +5,11 @@ import { validateResource } from '@medplum/core';
 import type { Bundle, Patient, Resource } from '@medplum/fhirtypes';
 import { loadFhirDefinitions } from '../fhir/definitions/index.ts';
 import { birthDateOf, DEMO_PATIENTS, DEMO_TAG, generateDemoPopulation, genderOf, satisfiesModulus11 } from './index.ts';
+import { referencesIn } from '../../test/support/references.ts';
 
 const CPR = 'urn:oid:1.2.208.176.1.2';
 const resources = (b: Bundle) => (b.entry ?? []).map((e) => e.resource as Resource);
 const patients = (b: Bundle) => resources(b).filter((r): r is Patient => r.resourceType === 'Patient');
-
-/** Every `reference` string anywhere in a resource. */
-function referencesIn(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) referencesIn(v, out);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'reference' && typeof v === 'string') out.push(v);
-      else referencesIn(v, out);
-    }
-  }
-  return out;
-}
 
 describe('generateDemoPopulation', () => {
   const bundle = generateDemoPopulation({ seed: 42, patients: DEMO_PATIENTS });

@@ -12,7 +12,7 @@ import { DeviceBindings } from './device-binding.ts';
 import {
   ackCodeFor, ackPlan, buildAck, buildRejectWithoutHeader, interpretDeviceMessage, type AckOutcome, type Hl7Error, type MessageHeader, type PlausibilityRanges,
 } from './hl7/index.ts';
-import { BatchStore, type BatchItem, type StoredItem } from './ingest-batch.ts';
+import { BatchStore, type BatchItem, type StoredCounts, type StoredItem } from './ingest-batch.ts';
 
 export { sha256 } from './ingest-batch.ts';
 
@@ -24,20 +24,12 @@ export interface SenderSettings {
   readonly timeZone: string;
 }
 
-export interface IngestOutcome {
+export interface IngestOutcome extends StoredCounts {
   /** The answers to send, in order (none under NE/NE). */
   readonly acks: readonly string[];
   readonly status: 'accepted' | 'duplicate' | 'rejected' | 'error';
   readonly sender?: string;
   readonly controlId?: string;
-  readonly observations: number;
-  readonly held: number;
-  readonly aside: number;
-  readonly alarms: number;
-  /** Patients whose record got new readings. */
-  readonly patients: readonly string[];
-  /** Patients who got final readings (an auto-finalising ward): the early-warning engine scores them. */
-  readonly finalised: readonly string[];
   readonly error?: string;
 }
 

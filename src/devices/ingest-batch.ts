@@ -25,16 +25,22 @@ export interface BatchItem {
   readonly acks: readonly string[];
 }
 
-export interface StoredItem {
-  /** False: the message was seen before; `acks` is its original answer. */
-  readonly fresh: boolean;
-  readonly acks: readonly string[];
+/** What a message added to the record. */
+export interface StoredCounts {
   readonly observations: number;
   readonly held: number;
   readonly aside: number;
   readonly alarms: number;
+  /** Patients whose record got new readings. */
   readonly patients: readonly string[];
+  /** Patients who got final readings (an auto-finalising ward): the early-warning engine scores them. */
   readonly finalised: readonly string[];
+}
+
+export interface StoredItem extends StoredCounts {
+  /** False: the message was seen before; `acks` is its original answer. */
+  readonly fresh: boolean;
+  readonly acks: readonly string[];
 }
 
 interface OutsideRow {

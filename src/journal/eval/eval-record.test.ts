@@ -6,22 +6,12 @@ import type { Bundle, Composition, DocumentReference, Resource } from '@medplum/
 import { DEMO_TAG } from '../../demo/index.ts';
 import { loadFhirDefinitions } from '../../fhir/definitions/index.ts';
 import { codePointLength, generateEvalRecord, noteDocId, noteText, sliceCodePoints, type RecordTruth, type Span } from './index.ts';
+import { referencesIn } from '../../../test/support/references.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
 const resources = (b: Bundle) => (b.entry ?? []).map((e) => e.resource as Resource);
 const isNote = (r: Resource): r is Composition | DocumentReference => r.resourceType === 'Composition' || r.resourceType === 'DocumentReference';
 const texts = (b: Bundle) => new Map(resources(b).filter(isNote).map((n) => [noteDocId(n)!, noteText(n)]));
-
-function referencesIn(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) referencesIn(v, out);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'reference' && typeof v === 'string') out.push(v);
-      else referencesIn(v, out);
-    }
-  }
-  return out;
-}
 
 /** Every (docId, span, phrase) the truth claims. */
 function spansOf(t: RecordTruth): { what: string; docId: string; span: Span; phrase: string }[] {

@@ -13,8 +13,8 @@ import { formatTime } from '../ui/format.ts';
 import { PageHeading, usePageTitle } from '../ui/page.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { usePoll } from './use-poll.ts';
-import { acknowledgeEscalation, getEscalations } from './vitals.api.ts';
-import { EscalationTable } from './vitals.components.tsx';
+import { getEscalations } from './vitals.api.ts';
+import { acknowledgeWith, EscalationTable } from './vitals.components.tsx';
 import { sortEscalations } from './vitals.helpers.ts';
 
 export function EscalationsPage() {
@@ -27,15 +27,9 @@ export function EscalationsPage() {
   const now = useNow(30_000);
   const list = poll.data ? sortEscalations(poll.data.escalations) : [];
 
-  const acknowledge = (e: EscalationView) =>
-    void action.run(
-      () => acknowledgeEscalation(e.id),
-      (updated) => {
-        if (poll.data) poll.set({ ...poll.data, escalations: poll.data.escalations.map((x) => (x.id === updated.id ? updated : x)) });
-        void poll.reload();
-        return t.done(e.patient.name);
-      },
-    );
+  const acknowledge = acknowledgeWith(action, poll.reload, t.done, (updated) => {
+    if (poll.data) poll.set({ ...poll.data, escalations: poll.data.escalations.map((x) => (x.id === updated.id ? updated : x)) });
+  });
 
   return (
     <section className="page escalations-page">

@@ -18,8 +18,8 @@ import { useNow } from '../ui/use-now.ts';
 import { ManualVitalsForm } from './manual-vitals.form.tsx';
 import { ScoreOrderForm, ScoreOrderList } from './score-orders.component.tsx';
 import { usePoll } from './use-poll.ts';
-import { acknowledgeEscalation, getPatientVitals, postConcern } from './vitals.api.ts';
-import { EscalationTable, ScoreBadge, ScoreSummary } from './vitals.components.tsx';
+import { getPatientVitals, postConcern } from './vitals.api.ts';
+import { acknowledgeWith, EscalationTable, ScoreBadge, ScoreSummary } from './vitals.components.tsx';
 import { formatValue, parameterLabel, recentScores, sortEscalations } from './vitals.helpers.ts';
 
 export function PatientVitalsModule({ patientId, headingId }: { patientId: string; headingId: string }) {
@@ -34,14 +34,7 @@ export function PatientVitalsModule({ patientId, headingId }: { patientId: strin
   const data = poll.data;
   const ids = { latest: useId(), history: useId(), readings: useId(), orders: useId(), escalations: useId() };
 
-  const acknowledge = (e: EscalationView) =>
-    void action.run(
-      () => acknowledgeEscalation(e.id),
-      () => {
-        void poll.reload();
-        return all.vitals.escalations.done(e.patient.name);
-      },
-    );
+  const acknowledge = acknowledgeWith(action, poll.reload, all.vitals.escalations.done);
 
   return (
     <>

@@ -8,10 +8,11 @@ import { chartPath } from '../app/routes.ts';
 import { Link } from '../app/router.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { IconName } from '../logistics/icons.tsx';
-import { Chip } from '../logistics/logistics.components.tsx';
+import { Chip, type useAction } from '../logistics/logistics.components.tsx';
 import { EWS_TONE, type Tone } from '../logistics/tones.ts';
 import { formatTime } from '../ui/format.ts';
 import { StackTable } from '../ui/stack-table.tsx';
+import { acknowledgeEscalation } from './vitals.api.ts';
 import { ACVPU, isOverdue, minutesSince } from './vitals.helpers.ts';
 
 const RISK_ICON: Record<ScoreView['risk'], IconName> = { low: 'ok', 'low-medium': 'ews', medium: 'ews', high: 'breach' };
@@ -205,4 +206,22 @@ export function EscalationTable({
       ]}
     />
   );
+}
+
+/** The "Kvittér" handler: acknowledges through `action`, lets the caller apply the answer, reloads, and names the patient in the message. */
+export function acknowledgeWith(
+  action: ReturnType<typeof useAction>,
+  reload: () => unknown,
+  doneText: (patientName: string) => string,
+  applied?: (updated: EscalationView) => void,
+): (e: EscalationView) => void {
+  return (e) =>
+    void action.run(
+      () => acknowledgeEscalation(e.id),
+      (updated) => {
+        applied?.(updated);
+        void reload();
+        return doneText(e.patient.name);
+      },
+    );
 }

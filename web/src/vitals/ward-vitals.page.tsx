@@ -20,8 +20,8 @@ import { AlarmList, AsideReadings, HeldReadings } from './outside-readings.compo
 import { WardDevices } from './devices.component.tsx';
 import { PatientValidationCard } from './patient-validation.component.tsx';
 import { usePoll } from './use-poll.ts';
-import { acknowledgeEscalation, assignHeld, getWardVitals } from './vitals.api.ts';
-import { EscalationTable } from './vitals.components.tsx';
+import { assignHeld, getWardVitals } from './vitals.api.ts';
+import { acknowledgeWith, EscalationTable } from './vitals.components.tsx';
 import { sortEscalations, sortPatients } from './vitals.helpers.ts';
 
 export function WardVitalsPage({ wardId }: { wardId: string }) {
@@ -54,14 +54,7 @@ export function WardVitalsPage({ wardId }: { wardId: string }) {
         return t.assigned(r.assigned, patient.name);
       },
     );
-  const acknowledge = (e: EscalationView) =>
-    void action.run(
-      () => acknowledgeEscalation(e.id),
-      () => {
-        void poll.reload();
-        return all.vitals.escalations.done(e.patient.name);
-      },
-    );
+  const acknowledge = acknowledgeWith(action, poll.reload, all.vitals.escalations.done);
 
   return (
     <section className="page vitals-page">
