@@ -14,7 +14,7 @@ import * as search from './fhir/search/index.ts';
 import { createValidator, type Validator } from './fhir/validation/index.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import { createHttpServer, metricsPlugin } from './ops/index.ts';
-import { createDevices, isDeviceReadingId, type Devices } from './devices/index.ts';
+import { createDevices, DEVICE_READING_ID_PREFIX, isDeviceReadingId, type Devices } from './devices/index.ts';
 import { EarlyWarningService } from './early-warning/index.ts';
 import { createJournal, type Journal } from './journal/index.ts';
 import { createLogistics, type Caller, type Logistics } from './logistics/index.ts';
@@ -125,7 +125,8 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   });
 
   // 9. The journal: Danish search in a patient's notes, documents, results and messages, indexed as they are written
-  const journal = createJournal({ repo, bus, callerFor, onError: (err) => log.warn({ err }, 'journal indexing failed') });
+  const journal = createJournal({ repo, bus, callerFor, skip: [{ type: 'Observation', idPrefix: DEVICE_READING_ID_PREFIX }], onError: (err) => log.warn({ err }, 'journal indexing failed') });
+  journal.backfill((indexed) => log.info({ indexed }, 'journal: indexed sources written while no indexer ran'));
 
   // 10. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog, devices: () => devices.stats() });

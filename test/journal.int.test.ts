@@ -87,6 +87,16 @@ for (const store of STORES) {
       assert.equal((await search('doctor', 'lungeemboli')).body.hits.length, 0, 'the deleted letter is gone');
     });
 
+    it('a backfill indexes what was written while no indexer ran (an index emptied as if the store predated it)', async () => {
+      await t.kerne.db.query('DELETE FROM journal_passage');
+      await t.kerne.db.query('DELETE FROM journal_index_state');
+      assert.equal((await search('doctor', 'allergi')).body.hits.length, 0, 'nothing to find in an empty index');
+      const indexed = await t.kerne.journal.indexer.backfill();
+      assert.ok(indexed >= 3, `the notes are indexed again (${indexed})`);
+      assert.ok((await search('doctor', 'allergi')).body.hits.some((h) => h.source.id === ids.allergy), 'the CAVE note is found again');
+      assert.equal(await t.kerne.journal.indexer.backfill(), 0, 'a second backfill has nothing to do');
+    });
+
     it('only for those who may read the record, and a clear 400 for a bad query', async () => {
       const stranger = await search('stranger', 'feber');
       assert.equal(stranger.status, 403, 'no care relation, no search');

@@ -28,10 +28,12 @@ export const ALARM_CATEGORY = { system: 'https://kerne.dk/fhir/CodeSystem/commun
 /** Communication.identifier of an alarm: the device and the root alert event (OBR-3 / OBR-29). */
 export const ALARM_EVENT_SYSTEM = 'https://kerne.dk/fhir/NamingSystem/device-alarm-event';
 
+/** Every device reading's Observation id starts with this. */
+export const DEVICE_READING_ID_PREFIX = 'dr-';
 /** A FHIR id from a hex key: readings and alarms get ids derived from their de-duplication keys. */
-export const readingId = (key: string): string => `dr-${key.slice(0, 48)}`;
+export const readingId = (key: string): string => `${DEVICE_READING_ID_PREFIX}${key.slice(0, 48)}`;
 /** Whether an Observation id is a device reading's (the ingest tells the engine about those itself). */
-export const isDeviceReadingId = (id: string): boolean => id.startsWith('dr-');
+export const isDeviceReadingId = (id: string): boolean => id.startsWith(DEVICE_READING_ID_PREFIX);
 export const alarmId = (key: string): string => `da-${key.slice(0, 48)}`;
 /** The Device id of a device identifier: readable for EUI-64s, hashed otherwise. */
 export function deviceIdOf(identifier: string, hash: (s: string) => string): string {

@@ -4,7 +4,7 @@
  * with the stopword-free `danish_clin` configuration, plus trigrams for compound words), ranked by
  * relevance × kind × recency with highlighted snippets. @see ../../../../shared/reference/journal-ai.md §2–3
  */
-import type { Queryable } from '../../db/index.ts';
+import type { Db, Queryable } from '../../db/index.ts';
 import type { JournalHit } from '../api-types.ts';
 import { KIND_WEIGHT, type JournalKind } from './source-text.ts';
 
@@ -22,15 +22,42 @@ export interface SourceRef {
 }
 
 /** Replaces a source's passages (none: the source is gone or has no text). */
-export async function replacePassages(q: Queryable, source: SourceRef, entry: { patientId: string; kind: JournalKind; recorded: string; passages: readonly PassageRow[] } | undefined): Promise<void> {
-  await q.query('DELETE FROM journal_passage WHERE source_type = $1 AND source_id = $2', [source.type, source.id]);
-  if (!entry || entry.passages.length === 0) return;
-  await q.query(
-    `INSERT INTO journal_passage (patient_id, source_type, source_id, source_version, kind, section, start_cp, end_cp, text, recorded)
-     SELECT $1, $2, $3, $4, $5, x.section, x.start, x."end", x.text, $6
-       FROM jsonb_to_recordset($7::jsonb) AS x(section text, start integer, "end" integer, text text)`,
-    [entry.patientId, source.type, source.id, source.version, entry.kind, entry.recorded, JSON.stringify(entry.passages)],
+export async function replacePassages(db: Db, source: SourceRef, entry: { patientId: string; kind: JournalKind; recorded: string; passages: readonly PassageRow[] } | undefined): Promise<void> {
+  await db.transaction(async (q) => {
+    // The state row first: it locks the source, so two nodes indexing it at once take turns.
+    await q.query(
+      `INSERT INTO journal_index_state (source_type, source_id, source_version) VALUES ($1, $2, $3)
+       ON CONFLICT (source_type, source_id) DO UPDATE SET source_version = EXCLUDED.source_version`,
+      [source.type, source.id, source.version],
+    );
+    await q.query('DELETE FROM journal_passage WHERE source_type = $1 AND source_id = $2', [source.type, source.id]);
+    if (!entry || entry.passages.length === 0) return;
+    await q.query(
+      `INSERT INTO journal_passage (patient_id, source_type, source_id, source_version, kind, section, start_cp, end_cp, text, recorded)
+       SELECT $1, $2, $3, $4, $5, x.section, x.start, x."end", x.text, $6
+         FROM jsonb_to_recordset($7::jsonb) AS x(section text, start integer, "end" integer, text text)`,
+      [entry.patientId, source.type, source.id, source.version, entry.kind, entry.recorded, JSON.stringify(entry.passages)],
+    );
+  });
+}
+
+/** Resources of a type whose ids start with a prefix, never indexed (device readings: numbers, no text, many). */
+export interface IndexSkip {
+  readonly type: string;
+  readonly idPrefix: string;
+}
+
+/** Searchable resources whose current version the index does not hold yet (at most `limit`, oldest first). */
+export async function unindexedSources(q: Queryable, types: readonly string[], skip: readonly IndexSkip[], limit: number): Promise<SourceRef[]> {
+  const rows = await q.query<{ type: string; id: string; version_id: number }>(
+    `SELECT r.type, r.id, r.version_id FROM resource r
+      WHERE r.type = ANY($1::text[]) AND NOT r.deleted
+        AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS k(type text, prefix text) WHERE k.type = r.type AND left(r.id, length(k.prefix)) = k.prefix)
+        AND NOT EXISTS (SELECT 1 FROM journal_index_state s WHERE s.source_type = r.type AND s.source_id = r.id AND s.source_version = r.version_id)
+      ORDER BY r.rid LIMIT $3`,
+    [types, JSON.stringify(skip.map((k) => ({ type: k.type, prefix: k.idPrefix }))), limit],
   );
+  return rows.map((r) => ({ type: r.type, id: r.id, version: r.version_id }));
 }
 
 /** A passage found (the API's JournalHit). */
