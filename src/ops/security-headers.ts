@@ -24,7 +24,9 @@ export function cspDirectives(tls: boolean): Record<string, DirectiveValue[]> {
     'base-uri': ["'self'"],
     'script-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:'],
+    // blob: the document viewer shows a patient's image or PDF fetched with the user's token (src/documents).
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'frame-src': ["'self'", 'blob:'],
     'font-src': ["'self'", 'data:'],
     // 'self' covers ws(s) to the same host in CSP 3 browsers; older ones need it spelled out.
     'connect-src': ["'self'", (req) => (hostOf(req) ? `ws://${hostOf(req)}` : "'self'"), (req) => (hostOf(req) ? `wss://${hostOf(req)}` : "'self'")],

@@ -95,7 +95,7 @@ export async function startContractStub(
   app.addHook('onRequest', async (req, reply) => {
     urls.push(req.url);
     // A strict policy: the app must work without inline scripts or styles.
-    reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
+    reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
     if (req.url.startsWith('/fhir') && /\d{6}-?\d{4}/.test(req.url)) {
       const o = outcome(400, 'security', 'CPR numbers must not be sent in URLs');
       return reply.code(o.status).type('application/fhir+json').send(o.body);

@@ -77,3 +77,10 @@ export const postForm = async <T>(path: string, form: URLSearchParams): Promise<
 
 export const postJson = async <T>(path: string, body: unknown): Promise<T> =>
   readJson<T>(await apiFetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+
+/** The bytes of a successful response as a Blob with its content type (documents); an ApiError otherwise. */
+export async function getBlob(path: string): Promise<Blob> {
+  const res = await apiFetch(path, { headers: { Accept: '*/*' } });
+  if (!res.ok) return readJson<never>(res);
+  return res.blob();
+}
