@@ -1,0 +1,40 @@
+/** English texts of the patient timeline (the same shape as timeline.da.ts). */
+import type { timelineDa } from './timeline.da.ts';
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const timelineEn: typeof timelineDa = {
+  zoomLabel: 'Zoom',
+  zoom: { year: 'Year', month: 'Month', week: 'Week', day: 'Day', hours: 'Hours' },
+  navLabel: 'Move the time window',
+  previous: 'Previous',
+  next: 'Next',
+  today: 'Today',
+  keyboardHint: 'Keyboard: + and − zoom in and out, left and right arrows move the time window.',
+  windowLabel: 'Time window',
+  week: (n: number, year: number) => `Week ${n}, ${year}`,
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  filtersLabel: 'Filter the timeline',
+  kindFilter: 'Kind',
+  sectorFilter: 'Sector',
+  kinds: { contact: 'Contacts', episode: 'Courses', note: 'Notes', result: 'Results', document: 'Documents', pro: 'PRO answers', message: 'Messages' },
+  kind: { contact: 'Contact', episode: 'Course', note: 'Note', result: 'Result', document: 'Document', pro: 'PRO answers', message: 'Message' },
+  sectors: { 'hospital-somatic': 'Hospital, somatic', 'hospital-psychiatric': 'Hospital, psychiatry', 'general-practice': 'General practice', municipality: 'Municipality', patient: 'The patient' },
+  chip: (label: string, n: number) => `${label} (${n})`,
+  loading: 'Loading the timeline …',
+  shown: (n: number) => (n === 0 ? 'Nothing in the time window.' : `${n} ${plural(n, 'event', 'events')} in the time window`),
+  hidden: (n: number) => `${n} hidden by the filters`,
+  truncated: (limit: number) => `Showing the ${limit} newest. Zoom in to see the rest.`,
+  entriesLabel: 'Events in the time window',
+  stripLabel: 'Overview of the time window',
+  ongoing: 'ongoing',
+  incoming: 'Received',
+  outgoing: 'Sent',
+  open: 'Show details',
+  detailTitle: 'Details',
+  fields: { kind: 'Kind', sector: 'Sector', time: 'Time', organization: 'Unit/party', direction: 'Direction', status: 'Status', source: 'Source', version: 'Version' },
+  text: 'Text',
+  openDocument: 'Open the document',
+  newWindow: '(opens in a new window)',
+  close: 'Close details',
+};
