@@ -30,6 +30,8 @@ export const VitalParameter = {
   diastolic: 'diastolic',
   meanPressure: 'meanPressure',
   temperature: 'temperature',
+  bodyWeight: 'bodyWeight',
+  bodyHeight: 'bodyHeight',
 } as const;
 export type VitalParameter = (typeof VitalParameter)[keyof typeof VitalParameter];
 

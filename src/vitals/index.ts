@@ -11,6 +11,9 @@ import { VitalsService } from './vitals-service.ts';
 
 export type * from './api-types.ts';
 export { VitalsService } from './vitals-service.ts';
+export { manualObservations } from './manual-observations.ts';
+export { hasRole, requireRole } from './roles.ts';
+export { actorOf } from './validation.ts';
 
 export interface VitalsDeps {
   readonly repo: FhirRepository;

@@ -13,6 +13,8 @@ export const PARAMETER_BY_LOINC: Readonly<Record<string, VitalParameter>> = {
   '8462-4': 'diastolic',
   '8478-0': 'meanPressure',
   '8310-5': 'temperature',
+  '29463-7': 'bodyWeight',
+  '8302-2': 'bodyHeight',
 };
 
 export const PARAMETER_LOINC: Readonly<Record<VitalParameter, { code: string; display: string; unit: string }>> = {
@@ -23,6 +25,8 @@ export const PARAMETER_LOINC: Readonly<Record<VitalParameter, { code: string; di
   diastolic: { code: '8462-4', display: 'Diastolic blood pressure', unit: 'mm[Hg]' },
   meanPressure: { code: '8478-0', display: 'Mean blood pressure', unit: 'mm[Hg]' },
   temperature: { code: '8310-5', display: 'Body temperature', unit: 'Cel' },
+  bodyWeight: { code: '29463-7', display: 'Body weight', unit: 'kg' },
+  bodyHeight: { code: '8302-2', display: 'Body height', unit: 'cm' },
 };
 
 export const PARAMETER_LABEL: Readonly<Record<VitalParameter, { da: string; en: string }>> = {
@@ -33,6 +37,8 @@ export const PARAMETER_LABEL: Readonly<Record<VitalParameter, { da: string; en: 
   diastolic: { da: 'Diastolisk BT', en: 'Diastolic BP' },
   meanPressure: { da: 'Middel-BT', en: 'Mean BP' },
   temperature: { da: 'Temperatur', en: 'Temperature' },
+  bodyWeight: { da: 'Vægt', en: 'Weight' },
+  bodyHeight: { da: 'Højde', en: 'Height' },
 };
 
 /** The parameter an Observation records (by its LOINC coding). */
