@@ -16,7 +16,10 @@ import { createIdentity, type Identity } from './identity/index.ts';
 import { createHttpServer, metricsPlugin } from './ops/index.ts';
 import { createDevices, DEVICE_READING_ID_PREFIX, isDeviceReadingId, type Devices } from './devices/index.ts';
 import { EarlyWarningService } from './early-warning/index.ts';
-import { createJournal, type Journal } from './journal/index.ts';
+import { createJournal, createLanguageModel, type Journal } from './journal/index.ts';
+import { createDocuments, type Documents } from './documents/index.ts';
+import { createTimeline } from './timeline/index.ts';
+import { createNotes } from './notes/index.ts';
 import { createLogistics, type Caller, type Logistics } from './logistics/index.ts';
 import { webAppPlugin } from './web/index.ts';
 import { createSubscriptions, type SubscriptionOptions, type Subscriptions } from './subscriptions/index.ts';
@@ -39,6 +42,7 @@ export interface Kerne {
   readonly earlyWarning: EarlyWarningService;
   readonly vitals: Vitals;
   readonly journal: Journal;
+  readonly documents: Documents;
   /** Stops accepting requests, lets in-flight ones finish, flushes the outbox, closes the store. */
   close(): Promise<void>;
 }
@@ -125,8 +129,19 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   });
 
   // 9. The journal: Danish search in a patient's notes, documents, results and messages, indexed as they are written
-  const journal = createJournal({ repo, bus, callerFor, skip: [{ type: 'Observation', idPrefix: DEVICE_READING_ID_PREFIX }], onError: (err) => log.warn({ err }, 'journal indexing failed') });
+  // The optional LLM layer (KERNE_LLM_PROVIDER, default none): answers are extractive unless a model is configured
+  const model = createLanguageModel({ provider: config.llmProvider, url: config.llmUrl, model: config.llmModel, apiKey: config.llmApiKey, ggufPath: config.llmGgufPath, timeoutMs: config.llmTimeoutMs });
+  const journal = createJournal({ repo, bus, callerFor, skip: [{ type: 'Observation', idPrefix: DEVICE_READING_ID_PREFIX }], onError: (err) => log.warn({ err }, 'journal indexing failed'), ...(model ? { model } : {}) });
   journal.backfill((indexed) => log.info({ indexed }, 'journal: indexed sources written while no indexer ran'));
+
+  // 9b. The document archive: PDFs, images and text files by category; a PDF's text extracted for the journal search
+  const documents = createDocuments({ repo, callerFor, onExtractionFailed: (reason) => log.info({ reason }, 'documents: no text could be extracted from a PDF') });
+
+  // 9c. The timeline: the patient's course across sectors (contacts, notes, results, documents, PRO, messages), read as the caller
+  const timeline = createTimeline({ callerFor });
+
+  // 9d. Notes: admission, nursing, progress notes and discharge summaries from templates; signed values become the record's resources
+  const notes = createNotes({ callerFor });
 
   // 10. HTTP: metrics, login and tokens, the FHIR API, Kerne's own API, the subscription websocket, the web app
   await http.register(metricsPlugin, { db, eventBacklog: () => relay.backlog(), auditBacklog: () => access.audit.backlog, devices: () => devices.stats() });
@@ -137,6 +152,9 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
   await http.register(logistics.plugin);
   await http.register(vitals.plugin);
   await http.register(journal.plugin);
+  await http.register(documents.plugin);
+  await http.register(timeline.plugin);
+  await http.register(notes.plugin);
   await http.register(webAppPlugin, {});
 
   // 11. Catch up on what an earlier run left: unpublished changes, undelivered notifications
@@ -159,6 +177,7 @@ export async function createKerne(config: KerneConfig, overrides: KerneOverrides
     earlyWarning,
     vitals,
     journal,
+    documents,
     close() {
       // In-flight requests finish; the outbox is flushed (or left for the next start); then the store closes.
       closing ??= (async () => {

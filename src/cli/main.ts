@@ -17,6 +17,10 @@ Commands:
       --dev-no-auth       Development only: no login, every request acts as a local administrator; loopback only
       --mllp-port N       HL7 v2 device messages over MLLP (env KERNE_MLLP_PORT, default 2575; -1: off)
       --mllp-tls          MLLP over TLS with --tls-cert/--tls-key (env KERNE_MLLP_TLS)
+      --llm-provider P    The journal's optional LLM layer: none (default), openai or gguf (env KERNE_LLM_PROVIDER)
+      --llm-url URL       openai: the OpenAI-compatible endpoint (env KERNE_LLM_URL; key in env KERNE_LLM_API_KEY)
+      --llm-model NAME    openai: the model name (env KERNE_LLM_MODEL)
+      --llm-gguf-path F   gguf: the model file (env KERNE_LLM_GGUF_PATH; timeout: env KERNE_LLM_TIMEOUT_MS)
   simulate devices      Send realistic IHE PCD-01 vital-sign streams to Kerne over MLLP (some patients deteriorate)
       --beds N            Monitored beds, one monitor each (default 10; the demo hospital's monitors are bound to beds)
       --interval S        Seconds between one monitor's messages (default 10)
@@ -63,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
       'tls-key': { type: 'string' },
       'mllp-port': { type: 'string' },
       'mllp-tls': { type: 'boolean' },
+      'llm-provider': { type: 'string' },
+      'llm-url': { type: 'string' },
+      'llm-model': { type: 'string' },
+      'llm-gguf-path': { type: 'string' },
       // simulate devices
       beds: { type: 'string' },
       interval: { type: 'string' },
@@ -98,6 +106,10 @@ async function main(argv: string[]): Promise<number> {
     tlsKey: values['tls-key'],
     mllpPort: values['mllp-port'],
     mllpTls: values['mllp-tls'],
+    llmProvider: values['llm-provider'],
+    llmUrl: values['llm-url'],
+    llmModel: values['llm-model'],
+    llmGgufPath: values['llm-gguf-path'],
   };
   switch (command) {
     case 'start':

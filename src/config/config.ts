@@ -1,4 +1,5 @@
 /** Kerne's configuration: one typed schema with defaults, read from flags and environment, validated at start. */
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 export const ConfigSchema = z.object({
@@ -70,6 +71,18 @@ export const ConfigSchema = z.object({
     .default({}),
   /** Milliseconds to let in-flight requests finish on SIGTERM. */
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
+  /** The journal's optional LLM layer (journal-ai.md §6): none (default, extractive answers only), openai (an OpenAI-compatible endpoint) or gguf (a local model file). */
+  llmProvider: z.enum(['none', 'openai', 'gguf']).default('none'),
+  /** openai: the endpoint's base URL (…/v1) or its …/chat/completions URL. */
+  llmUrl: z.string().url('KERNE_LLM_URL must be a URL').optional(),
+  /** openai: the model name the endpoint serves. */
+  llmModel: z.string().min(1).optional(),
+  /** openai: the API key (sent as a bearer token). */
+  llmApiKey: z.string().min(1).optional(),
+  /** gguf: the model file. */
+  llmGgufPath: z.string().min(1).optional(),
+  /** Milliseconds a model may take for one answer before the extractive answer is shown. */
+  llmTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(20_000),
 });
 
 export type KerneConfig = Omit<z.infer<typeof ConfigSchema>, 'host'> & { readonly host: string };
@@ -105,6 +118,12 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     deviceSenders: env.KERNE_DEVICE_SENDERS,
     devicePlausibility: env.KERNE_DEVICE_PLAUSIBILITY,
     deviceMessageRetentionDays: env.KERNE_DEVICE_MESSAGE_RETENTION_DAYS,
+    llmProvider: env.KERNE_LLM_PROVIDER,
+    llmUrl: env.KERNE_LLM_URL,
+    llmModel: env.KERNE_LLM_MODEL,
+    llmApiKey: env.KERNE_LLM_API_KEY,
+    llmGgufPath: env.KERNE_LLM_GGUF_PATH,
+    llmTimeoutMs: env.KERNE_LLM_TIMEOUT_MS,
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromEnv, flags]) {
@@ -129,6 +148,13 @@ export function loadConfig(flags: Partial<Record<keyof KerneConfig, unknown>>, e
     throw new Error('Invalid configuration:\n  mllpTls: MLLP over TLS needs tlsCert and tlsKey');
   }
   assertTimeZone(config.deviceTimeZone, 'deviceTimeZone');
+  if (config.llmProvider === 'openai' && (!config.llmUrl || !config.llmModel)) {
+    throw new Error('Invalid configuration:\n  llmProvider: openai needs KERNE_LLM_URL (e.g. http://localhost:11434/v1) and KERNE_LLM_MODEL');
+  }
+  if (config.llmProvider === 'openai' && !/^https?:\/\//.test(config.llmUrl!)) throw new Error(`Invalid configuration:\n  llmUrl: an http(s) URL, not '${config.llmUrl}'`);
+  if (config.llmProvider === 'gguf' && (!config.llmGgufPath || !existsSync(config.llmGgufPath))) {
+    throw new Error(`Invalid configuration:\n  llmGgufPath: gguf needs KERNE_LLM_GGUF_PATH, an existing .gguf model file${config.llmGgufPath ? ` (no file at '${config.llmGgufPath}')` : ''}`);
+  }
   for (const [sender, settings] of Object.entries(config.deviceSenders)) if (settings.timeZone) assertTimeZone(settings.timeZone, `deviceSenders.${sender}.timeZone`);
   return config;
 }

@@ -1,7 +1,7 @@
 /**
  * The admission note of a demo ward stay: a Composition (LOINC 34117-2) in Danish with the usual
  * headers, so the journal search and later the summary have text to work on: the reason for
- * admission, findings (some negated: "ingen feber", "u.t.p. pneumoni"), a conclusion and a plan.
+ * admission, findings (some negated: "har ikke feber", "ingen feber", "u.t.p. pneumoni"), a conclusion and a plan.
  * Deterministic from the stay (no random draws, so the rest of the demo is unchanged).
  */
 import type { Composition } from '@medplum/fhirtypes';
@@ -24,7 +24,7 @@ const section = (title: string, lines: readonly string[]) => ({
 });
 
 const FINDINGS: Readonly<Record<AdmissionNoteInput['unit'], readonly string[]>> = {
-  MED1: ['Vågen og klar. Ingen feber.', 'St.p.: Vesikulær respiration bilateralt, u.t.p. pneumoni. Ingen ødemer.', 'Abdomen blødt og uøm.'],
+  MED1: ['Vågen og klar. Har ikke feber.', 'St.p.: Vesikulær respiration bilateralt, u.t.p. pneumoni. Ingen ødemer.', 'Abdomen blødt og uøm.'],
   MED2: ['Vågen og klar. Let dyspnøisk ved tale, ingen feber.', 'St.c.: Regelmæssig aktion, ingen mislyde.', 'Ingen tegn på dyb venetrombose.'],
   KIR: ['Vågen og klar. Afebril.', 'Abdomen: Ømhed i højre fossa, ingen défense.', 'Mistanke om galdesten; ultralyd bestilt.'],
   PSY: ['Vågen og orienteret i tid, sted og egne data.', 'Ingen psykotiske symptomer. Benægter selvmordstanker.', 'Sover dårligt, nedsat appetit.'],

@@ -28,6 +28,7 @@ import { demoEncounter } from './encounter.ts';
 import { physicalType, type PlaceRef } from './hospital-places.ts';
 import { bloodPressure, labResult, vitalSign } from './observation.ts';
 import { pendingServiceRequest } from './service-request.ts';
+import { addStayMedication } from './stay-medication.ts';
 import { StayVariant, type CurrentStay, type WardUnitCode } from './stay-plan.ts';
 
 type WardStay = Extract<CurrentStay, { kind: 'ward' }>;
@@ -196,6 +197,7 @@ export function addWardStay(ctx: StayContext, patient: AdmittedPatient, stay: Wa
 
   b.add(careTeam({ patientRef, encounterRef, unit, doctor, nurse, start }));
   if (diagnosis) b.add(admissionNote({ patientRef, encounterRef, doctorRef: doctor.ref, doctorName: doctor.name, diagnosis: diagnosis.display, unit: stay.unit, date: start }));
+  if (diagnosis) addStayMedication(ctx, { patientRef, encounterRef, doctorRef: doctor.ref, doctorName: doctor.name, diagnosisCode: diagnosis.code, unit: stay.unit, hoursAgo });
 
   // Vital signs: the full series (every 8 hours, the latest an hour ago) for some stays, else only the latest set.
   const lastBefore = stay.variant === StayVariant.theatre ? 2 : stay.variant === StayVariant.leave ? 6 : 0;

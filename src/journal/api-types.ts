@@ -120,8 +120,18 @@ export interface RetrievedPassage {
 
 export interface AnswerSentence {
   readonly text: string;
-  /** Ids of `passages` (S1…). */
+  /** Ids of `passages` (S1…), or of `facts` (R1…) for a statement from structured data. */
   readonly citations: readonly string[];
+}
+
+/** A structured fact consulted for a question (medication, allergy, diagnosis), numbered R1…Rn and cited as a resource. */
+export interface AnswerFact {
+  readonly id: string;
+  /** Danish, e.g. "Medicin: Marevan (aktiv)". */
+  readonly text: string;
+  readonly citation: JournalCitation & { readonly kind: 'resource' };
+  readonly recorded?: string;
+  readonly assertion: JournalAssertion;
 }
 
 export interface JournalAnswer {
@@ -137,7 +147,15 @@ export interface JournalAnswer {
   readonly droppedSentences: number;
   /** The AI audit event of this answer (for recording what the user did with it). */
   readonly aiEventId?: string;
+  /** Structured facts consulted (R1…), deciding ones first. */
+  readonly facts?: readonly AnswerFact[];
+  /** Why a configured model was not used or its answer was not shown (timeout, invalid output, nothing verified…). */
+  readonly fallbackReason?: string;
 }
+
+/** What a user did with AI output (POST /api/journal/ai-events/:eventId/actions). */
+export const AiUserAction = { openedCitation: 'opened-citation', copied: 'copied', markedWrong: 'marked-wrong' } as const;
+export type AiUserAction = (typeof AiUserAction)[keyof typeof AiUserAction];
 
 /** A cited source's text at a version, with the cited span to highlight. */
 export interface JournalSource {

@@ -10,11 +10,14 @@ import { journalPlugin } from './journal.plugin.ts';
 import { JournalIndexer } from './search/journal-indexer.ts';
 import type { IndexSkip } from './search/passage-store.ts';
 import { segmentNote } from './text/index.ts';
+import type { LanguageModel } from './llm/index.ts';
 
 export type * from './api-types.ts';
 export { JournalIndexer } from './search/journal-indexer.ts';
 export { searchPassages, replacePassages, type IndexSkip } from './search/passage-store.ts';
-export { sourceText, JournalKind, KIND_WEIGHT } from './search/source-text.ts';
+export { sourceText, JournalKind, KIND_WEIGHT, narrativeText, attachmentText } from './search/source-text.ts';
+export { createLanguageModel, LlmProvider, type LanguageModel, type LlmSettings } from './llm/index.ts';
+export { verifyAiAudit, type AiAuditVerification } from './ai-audit/index.ts';
 
 export interface Journal {
   readonly indexer: JournalIndexer;
@@ -24,7 +27,7 @@ export interface Journal {
   close(): Promise<void>;
 }
 
-export function createJournal(deps: { repo: FhirRepository; bus: ChangeBus; callerFor: (req: FastifyRequest) => Promise<Caller>; skip?: readonly IndexSkip[]; onError?: (err: unknown) => void }): Journal {
+export function createJournal(deps: { repo: FhirRepository; bus: ChangeBus; callerFor: (req: FastifyRequest) => Promise<Caller>; skip?: readonly IndexSkip[]; onError?: (err: unknown) => void; /** The optional LLM layer (none: extractive answers only). */ model?: LanguageModel }): Journal {
   const onError = deps.onError ?? (() => {});
   const indexer = new JournalIndexer({ repo: deps.repo, segment: segmentNote, skip: deps.skip ?? [], onError });
   indexer.start(deps.bus);
@@ -34,10 +37,11 @@ export function createJournal(deps: { repo: FhirRepository; bus: ChangeBus; call
     backfill(onDone) {
       backfilling = indexer.backfill().then((n) => (n > 0 ? onDone(n) : undefined), onError);
     },
-    plugin: (app) => journalPlugin(app, { callerFor: deps.callerFor }),
+    plugin: (app) => journalPlugin(app, { callerFor: deps.callerFor, ...(deps.model ? { model: deps.model } : {}) }),
     close: async () => {
       await indexer.close(); // a backfill stops after its batch
       await backfilling;
+      await deps.model?.close();
     },
   };
 }

@@ -7,12 +7,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../errors/index.ts';
 import type { Caller } from '../logistics/index.ts';
 import type { JournalSearchResult } from './api-types.ts';
+import { overviewRoutes } from './overview/index.ts';
+import { askRoutes } from './qa/index.ts';
+import type { LanguageModel } from './llm/index.ts';
 import { searchPassages } from './search/passage-store.ts';
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
-export async function journalPlugin(app: FastifyInstance, options: { callerFor: (req: FastifyRequest) => Promise<Caller>; now?: () => Date }): Promise<void> {
+export async function journalPlugin(app: FastifyInstance, options: { callerFor: (req: FastifyRequest) => Promise<Caller>; now?: () => Date; model?: LanguageModel }): Promise<void> {
   const now = options.now ?? (() => new Date());
+  await overviewRoutes(app, options); // GET …/overview and GET /api/journal/sources/:type/:id
+  await askRoutes(app, options); // POST …/ask and POST /api/journal/ai-events/:eventId/actions
   app.get('/api/journal/patients/:patientId/search', async (req): Promise<JournalSearchResult> => {
     const patientId = (req.params as Record<string, string>).patientId ?? '';
     if (!ID.test(patientId)) throw badRequest('Invalid patientId', 'patientId');

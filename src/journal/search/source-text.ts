@@ -81,6 +81,7 @@ export function sourceText(resource: Resource): SourceText | undefined {
   switch (resource.resourceType) {
     case 'Composition': {
       const c = resource as Composition;
+      if (c.status === 'preliminary') return undefined; // a draft is not the record yet (src/notes): indexed when signed
       const patientId = refPatient(c.subject);
       const body = (c.section ?? []).flatMap((s) => [s.title ? `${s.title}:` : '', narrativeText(s.text?.div)]).filter(Boolean).join('\n');
       const text = [c.title, body].filter(Boolean).join('\n');

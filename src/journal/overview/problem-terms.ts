@@ -1,0 +1,30 @@
+/** Danish diagnosis words the "Aktive problemer" section looks for in Konklusion and Diagnose passages (data; a concept and its spellings). */
+import type { LexiconEntry } from '../text/index.ts';
+
+export const PROBLEM_TERMS: readonly LexiconEntry[] = [
+  { concept: 'pneumoni', terms: ['pneumoni', 'lungebetændelse'] },
+  { concept: 'lungeemboli', terms: ['lungeemboli', 'blodprop i lungen'] },
+  { concept: 'dvt', terms: ['DVT', 'dyb venetrombose', 'blodprop i benet'] },
+  { concept: 'ami', terms: ['AMI', 'akut myokardieinfarkt', 'blodprop i hjertet'] },
+  { concept: 'apopleksi', terms: ['apopleksi', 'blodprop i hjernen', 'hjerneblødning'] },
+  { concept: 'sepsis', terms: ['sepsis', 'blodforgiftning'] },
+  { concept: 'meningitis', terms: ['meningitis'] },
+  { concept: 'hjerteinsufficiens', terms: ['hjerteinsufficiens', 'hjertesvigt'] },
+  { concept: 'atrieflimren', terms: ['atrieflimren', 'atrieflagren'] },
+  { concept: 'hypertension', terms: ['hypertension', 'forhøjet blodtryk'] },
+  { concept: 'diabetes', terms: ['diabetes', 'type 2-diabetes', 'type 1-diabetes'] },
+  { concept: 'kol', terms: ['KOL', 'kronisk obstruktiv lungesygdom'] },
+  { concept: 'astma', terms: ['astma'] },
+  { concept: 'urinvejsinfektion', terms: ['urinvejsinfektion', 'UVI', 'cystitis', 'pyelonefritis'] },
+  { concept: 'appendicitis', terms: ['appendicitis', 'blindtarmsbetændelse'] },
+  { concept: 'kolecystitis', terms: ['kolecystitis', 'galdesten', 'galdeblæresten'] },
+  { concept: 'ileus', terms: ['ileus'] },
+  { concept: 'pancreatitis', terms: ['pancreatitis', 'pankreatitis'] },
+  { concept: 'anæmi', terms: ['anæmi', 'blodmangel'] },
+  { concept: 'nyresygdom', terms: ['nyresvigt', 'nyreinsufficiens', 'kronisk nyresygdom'] },
+  { concept: 'hypothyroidisme', terms: ['hypothyroidisme', 'myksødem'] },
+  { concept: 'depression', terms: ['depression', 'depressiv enkeltepisode'] },
+  { concept: 'delir', terms: ['delir', 'delirium'] },
+  { concept: 'cancer', terms: ['cancer', 'kræft', 'malignitet'] },
+  { concept: 'hoftefraktur', terms: ['hoftefraktur', 'collumfraktur', 'brud på lårbenshals'] },
+];
