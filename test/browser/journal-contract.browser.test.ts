@@ -1,10 +1,11 @@
 /**
  * The journal search in the chart (/app/patient/:id/journal) in Chromium against a stub of the
  * journal API (journal-stub.ts, inside contract-stub.ts): a doctor searches "ikke feber" and sees
- * the negated passage first with "ikke" and "feber" marked, opens it in the source panel; a search
- * without hits says "Ikke fundet i journalen"; a one-letter query is refused before anything is
- * sent; markup in a snippet is shown as text, never run; a 403 shows the server's message; on a
- * phone nothing scrolls sideways; English texts. axe on every screen.
+ * the negated passage first with "ikke" and "feber" marked, opens it in the source panel with the
+ * whole note below, the passage marked (source-viewer.component.tsx); a search without hits says
+ * "Ikke fundet i journalen"; a one-letter query is refused before anything is sent; markup in a
+ * snippet is shown as text, never run; a 403 shows the server's message; on a phone nothing scrolls
+ * sideways; English texts. axe on every screen.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -12,13 +13,13 @@ import type { Locator, Page } from 'playwright-core';
 import { checkA11y, screenshot } from '../support/browser.ts';
 import { openContractSession, type ContractSession } from './contract-session.ts';
 import type { ContractStub } from './contract-stub.ts';
-import { createJournalStub, JOURNAL_FORBIDDEN, type JournalStub } from './journal-stub.ts';
+import { createJournalStub, JOURNAL_FORBIDDEN, NOTE_1_TEXT, type JournalStub } from './journal-stub.ts';
+import { isFocused } from './page-checks.ts';
 import { login, logout } from './shell-steps.ts';
 import { addStubDoctor } from './vitals-stub.ts';
 
 const PASSWORD = 'kerne-demo-1';
 
-const isFocused = (locator: Locator) => locator.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement);
 const markTexts = (locator: Locator) => locator.locator('mark').allTextContents();
 
 describe('journal search in the chart against the journal contract (stub)', () => {
@@ -112,6 +113,11 @@ describe('journal search in the chart against the journal contract (stub)', () =
       ],
       'the source reference and its date',
     );
+    const fullText = source.getByTestId('source-text');
+    await fullText.getByTestId('cited-passage').waitFor();
+    assert.equal(await fullText.getByTestId('cited-passage').textContent(), 'Vågen og klar. Har ikke feber, men hoster fortsat.', 'the whole note with the passage marked (code points, after an emoji)');
+    assert.equal(((await fullText.textContent()) ?? ''), NOTE_1_TEXT, 'the whole note');
+    assert.equal(await isFocused(heading), true, 'focus stays on the panel’s heading when the full text arrives');
     await checkA11y(page, 'the journal source panel');
     await screenshot(page, 'journal-source');
     await source.getByRole('button', { name: 'Luk kilden' }).click();

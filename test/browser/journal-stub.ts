@@ -4,9 +4,10 @@
  * trimming, else 400 with an OperationOutcome on q), answers Karen Jensen's passages for "ikke
  * feber" (the negated passage first), a snippet with markup in it for "script", and no hits for
  * anything else. Ward management gets a 403 with the server's message. Records every query.
+ * GET /api/journal/sources/DocumentReference/note-1 gives the first hit's whole note (its full text in the source panel).
  */
 import type { FastifyInstance } from 'fastify';
-import type { JournalHit, JournalSearchResult } from '../../src/journal/api-types.ts';
+import type { JournalHit, JournalSearchResult, JournalSource } from '../../src/journal/api-types.ts';
 import type { StubApi } from './contract-stub.ts';
 
 export interface JournalQuery {
@@ -34,13 +35,18 @@ const hit = (extra: Partial<JournalHit> & Pick<JournalHit, 'source' | 'kind' | '
   ...extra,
 });
 
+/** The whole text of the first hit's note (GET /api/journal/sources): an emoji before the passage, so offsets are code points, not UTF-16 units. */
+const NOTE_1_BEFORE = 'Stuegang 🩺 15.01.2025\nSubjektivt: Har sovet godt. Spiser og drikker.\n\nObjektivt: ';
+export const NOTE_1_TEXT = `${NOTE_1_BEFORE}Vågen og klar. Har ikke feber, men hoster fortsat.\n\nPlan: Fortsat observation.`;
+const NOTE_1_START = [...NOTE_1_BEFORE].length;
+
 const FEVER: readonly JournalHit[] = [
   hit({
     source: { type: 'DocumentReference', id: 'note-1', version: 3 },
     kind: 'laegenotat',
     section: 'Objektivt',
-    start: 120,
-    end: 168,
+    start: NOTE_1_START,
+    end: NOTE_1_START + [...'Vågen og klar. Har ikke feber, men hoster fortsat.'].length,
     text: 'Vågen og klar. Har ikke feber, men hoster fortsat.',
     snippet: 'Vågen og klar. Har [[ikke]] [[feber]], men hoster fortsat.',
     score: 0.92,
@@ -97,6 +103,28 @@ export function createJournalStub(): JournalStub {
       const max = Math.min(50, Math.max(1, Number(limit ?? 20) || 20));
       const result: JournalSearchResult = { query, hits: found.slice(0, max), generatedAt: new Date().toISOString() };
       return result;
+    });
+    // The whole text of the first "ikke feber" hit's note, at version 3, with the asked span checked (code points).
+    app.get('/api/journal/sources/:type/:id', async (req, reply) => {
+      if (!api.who(req)) return api.unauthorized(reply);
+      const { type, id } = req.params as { type: string; id: string };
+      const { version, start, end } = req.query as { version?: string; start?: string; end?: string };
+      if (type !== 'DocumentReference' || id !== 'note-1') return api.send(reply, api.outcome(404, 'not-found', `${type}/${id} findes ikke`));
+      const length = [...NOTE_1_TEXT].length;
+      const [from, to] = [Number(start), Number(end)];
+      const valid = Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= length;
+      const source: JournalSource = {
+        resourceType: type,
+        id,
+        versionId: version ?? '3',
+        currentVersionId: '3',
+        title: 'Lægenotat',
+        kind: 'laegenotat',
+        date: '2025-01-15',
+        text: NOTE_1_TEXT,
+        ...(start !== undefined ? { highlight: { start: from, end: to, status: !valid ? 'invalid' : version === '3' ? 'valid' : 'stale' } } : {}),
+      };
+      return source;
     });
   };
   return { queries, routes };

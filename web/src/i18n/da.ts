@@ -1,6 +1,10 @@
 /** Danish: the app's first language and the shape every other dictionary follows. */
 import { journalDa } from './journal.da.ts';
+import { timelineDa } from './timeline.da.ts';
+import { notesDa } from './notes.da.ts';
+import { documentsDa } from './documents.da.ts';
 import { logisticsDa } from './logistics.da.ts';
+import { overviewDa } from './overview.da.ts';
 import { vitalsDa } from './vitals.da.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -135,6 +139,10 @@ export const da = {
   logistics: logisticsDa,
   vitals: vitalsDa,
   journal: journalDa,
+  timeline: timelineDa,
+  notes: notesDa,
+  documents: documentsDa,
+  overview: overviewDa,
   notFound: {
     title: 'Siden findes ikke',
     text: 'Tjek adressen, eller gå til forsiden.',

@@ -1,7 +1,11 @@
 /** English: the app's second language; the same keys as Danish (da.ts). */
 import type { Messages } from './da.ts';
 import { journalEn } from './journal.en.ts';
+import { timelineEn } from './timeline.en.ts';
+import { notesEn } from './notes.en.ts';
+import { documentsEn } from './documents.en.ts';
 import { logisticsEn } from './logistics.en.ts';
+import { overviewEn } from './overview.en.ts';
 import { vitalsEn } from './vitals.en.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -136,6 +140,10 @@ export const en: Messages = {
   logistics: logisticsEn,
   vitals: vitalsEn,
   journal: journalEn,
+  timeline: timelineEn,
+  notes: notesEn,
+  documents: documentsEn,
+  overview: overviewEn,
   notFound: {
     title: 'Page not found',
     text: 'Check the address, or go to the home page.',

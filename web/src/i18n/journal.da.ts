@@ -28,4 +28,23 @@ export const journalDa = {
   close: 'Luk kilden',
   noSection: 'Uden overskrift',
   breakTheGlass: 'Værdispring',
+  /** The source viewer (web/src/journal/source-viewer.component.tsx): a cited source's whole text with the passage marked. */
+  viewer: {
+    title: (title: string) => `Kilde: ${title}`,
+    loading: 'Henter kilden …',
+    fullText: 'Hele kilden',
+    fullTextHint: 'Det citerede afsnit er markeret.',
+    stale: 'Kilden er ændret siden – henvisningen er forældet',
+    invalid: 'Det citerede afsnit passer ikke til kildens tekst og kan ikke markeres.',
+    noText: 'Kilden har ingen tekst.',
+    fields: {
+      kind: 'Type',
+      date: 'Dato',
+      author: 'Forfatter',
+      status: 'Status',
+      reference: 'Kilde',
+      version: 'Version',
+    },
+    versionNow: (shown: string, current: string) => `${shown} (nu version ${current})`,
+  },
 };

@@ -32,4 +32,22 @@ export const journalEn: typeof journalDa = {
   close: 'Close the source',
   noSection: 'No heading',
   breakTheGlass: 'Break the glass',
+  viewer: {
+    title: (title: string) => `Source: ${title}`,
+    loading: 'Loading the source …',
+    fullText: 'The whole source',
+    fullTextHint: 'The cited passage is marked.',
+    stale: 'The source has changed since – the citation is out of date',
+    invalid: 'The cited passage does not match the source’s text and cannot be marked.',
+    noText: 'The source has no text.',
+    fields: {
+      kind: 'Type',
+      date: 'Date',
+      author: 'Author',
+      status: 'Status',
+      reference: 'Source',
+      version: 'Version',
+    },
+    versionNow: (shown: string, current: string) => `${shown} (now version ${current})`,
+  },
 };

@@ -2,12 +2,12 @@
  * Søg i journalen, the chart's Journal module (/app/patient/:id/journal): a search field (2–200
  * characters, checked before anything is sent) → GET /api/journal/patients/:id/search → the hits best
  * first, each with its kind, date, section and the snippet with the matched words marked. A hit
- * opens the source panel: the passage with the matched words marked, the source (type/id, version)
- * and its date; later work shows the whole source there with the passage highlighted. Snippets are
+ * opens the source panel: the passage with the matched words marked, the source (type/id, version),
+ * its date, and the whole source with the passage highlighted (source-viewer.component.tsx). Snippets are
  * untrusted text: they become React text and <mark> elements, never HTML. A 403 shows the server's
  * message, and offers the chart's break-the-glass dialog when the server says it is possible.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { JournalHit, JournalSearchResult } from '../../../src/journal/api-types.ts';
 import { ApiError } from '../api/api-client.ts';
 import { outcomeHasCode } from '../api/operation-outcome.ts';
@@ -18,7 +18,9 @@ import { ACCESS_SYSTEM, BREAK_THE_GLASS_POSSIBLE } from '../patient/patient.help
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatDate } from '../ui/format.ts';
 import { searchJournal } from './journal.api.ts';
-import { bestFirst, checkQuery, hitKey, kindLabel, passageSegments, SEARCH_LIMIT, snippetSegments, type QueryProblem, type Segment } from './journal.helpers.ts';
+import { SourceViewer } from './source-viewer.component.tsx';
+import { bestFirst, hitKey, kindLabel, passageSegments, SEARCH_LIMIT, snippetSegments, type Segment } from './journal.helpers.ts';
+import { QueryForm } from './query-form.component.tsx';
 
 type SearchState =
   | { readonly status: 'idle' }
@@ -44,14 +46,11 @@ export function MarkedText({ segments }: { segments: readonly Segment[] }) {
 export function JournalSearch({ patientId, headingId }: { patientId: string; headingId: string }) {
   const { t: all, lang } = useI18n();
   const t = all.journal;
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<QueryProblem | null>(null);
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const [selected, setSelected] = useState<string | null>(null);
   const [glassOpen, setGlassOpen] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const generation = useRef(0);
-  const ids = { input: useId(), hint: useId(), error: useId(), results: useId(), panel: useId(), panelHeading: useId() };
+  const ids = { panel: useId(), panelHeading: useId() };
 
   const run = (query: string) => {
     const mine = ++generation.current;
@@ -65,18 +64,6 @@ export function JournalSearch({ patientId, headingId }: { patientId: string; hea
         if (mine === generation.current) setState({ status: 'error', query, error });
       },
     );
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const check = checkQuery(text);
-    if (!check.ok) {
-      setProblem(check.problem);
-      inputRef.current?.focus();
-      return;
-    }
-    setProblem(null);
-    run(check.query);
   };
 
   const open = (key: string) => {
@@ -109,30 +96,7 @@ export function JournalSearch({ patientId, headingId }: { patientId: string; hea
       <h2 id={headingId} tabIndex={-1}>
         {all.chart.modules.journal}
       </h2>
-      <form role="search" className="search-form journal-search-form" onSubmit={submit} noValidate>
-        <label htmlFor={ids.input}>{t.label}</label>
-        <p id={ids.hint} className="hint">
-          {t.hint}
-        </p>
-        {problem && (
-          <p id={ids.error} className="field-error">
-            {t.problems[problem]}
-          </p>
-        )}
-        <div className="search-row">
-          <input
-            ref={inputRef}
-            id={ids.input}
-            type="search"
-            autoComplete="off"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-describedby={problem ? `${ids.error} ${ids.hint}` : ids.hint}
-            aria-invalid={problem ? true : undefined}
-          />
-          <button type="submit">{t.submit}</button>
-        </div>
-      </form>
+      <QueryForm label={t.label} hint={t.hint} submitLabel={t.submit} problems={t.problems} className="search-form journal-search-form" variant="search" onQuery={run} />
       <p role="status" className="search-status" data-testid="journal-status">
         {status}
       </p>
@@ -199,9 +163,10 @@ export function JournalSearch({ patientId, headingId }: { patientId: string; hea
   );
 }
 
-/** The source of a hit: its passage with the matched words marked, the reference and the date. */
+/** The source of a hit: its passage with the matched words marked, the reference, the date and the whole source with the passage marked. */
 function SourcePanel({ hit, id, headingId, onClose }: { hit: JournalHit; id: string; headingId: string; onClose(): void }) {
   const { t: all, lang } = useI18n();
+  const fullTextHeadingId = useId();
   const t = all.journal;
   const kind = kindLabel(hit.kind, lang);
   const date = formatDate(hit.recorded, lang);
@@ -242,6 +207,12 @@ function SourcePanel({ hit, id, headingId, onClose }: { hit: JournalHit; id: str
           <dd>{hit.source.version}</dd>
         </div>
       </dl>
+      <SourceViewer
+        key={hitKey(hit)}
+        source={{ type: hit.source.type, id: hit.source.id, version: String(hit.source.version), start: hit.start, end: hit.end }}
+        headingId={fullTextHeadingId}
+        variant="embedded"
+      />
       <button type="button" className="button-secondary" onClick={onClose}>
         {t.close}
       </button>

@@ -15,12 +15,18 @@ export const SEARCH_LIMIT = 20;
 export type QueryProblem = 'empty' | 'too-short' | 'too-long';
 export type QueryCheck = { readonly ok: true; readonly query: string } | { readonly ok: false; readonly problem: QueryProblem };
 
-/** The query as the server reads it: trimmed, 2 to 200 characters (counted as the server counts them). */
-export function checkQuery(text: string): QueryCheck {
+/** How long a query may be, after trimming. */
+export interface QueryLimits {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The query as the server reads it: trimmed, 2 to 200 characters for a search (counted as the server counts them), or within `limits`. */
+export function checkQuery(text: string, limits: QueryLimits = { min: MIN_QUERY, max: MAX_QUERY }): QueryCheck {
   const query = text.trim();
   if (query.length === 0) return { ok: false, problem: 'empty' };
-  if (query.length < MIN_QUERY) return { ok: false, problem: 'too-short' };
-  if (query.length > MAX_QUERY) return { ok: false, problem: 'too-long' };
+  if (query.length < limits.min) return { ok: false, problem: 'too-short' };
+  if (query.length > limits.max) return { ok: false, problem: 'too-long' };
   return { ok: true, query };
 }
 
