@@ -88,6 +88,12 @@ for (const store of STORES) {
       const all = await list('doctor');
       assert.equal(all.status, 200, JSON.stringify(all.body));
       assert.deepEqual(new Set(all.body.documents.map((d) => d.id)), new Set([ids.pdf, png.id]), 'both documents');
+      // The list is slim: summaries only, never the attachments (the PDF's extracted text is stored inline as base64).
+      for (const d of all.body.documents) assert.deepEqual(Object.keys(d).sort(), ['archived', 'author', 'category', 'contentType', 'date', 'hasText', 'id', 'size', 'textStatus', 'title'], `a summary without attachments: ${JSON.stringify(d)}`);
+      const pdfStored = JSON.parse((await t.kerne.repo.read('DocumentReference', ids.pdf!)).json!) as { content: { attachment: { data?: string } }[] };
+      const inlineText = pdfStored.content.map((c) => c.attachment.data).find(Boolean);
+      assert.ok(inlineText, 'the stored DocumentReference holds the extracted text inline');
+      assert.ok(!JSON.stringify(all.body).includes(inlineText), 'the list does not carry the extracted text');
       const consents = await list('doctor', 'samtykke');
       assert.deepEqual(consents.body.documents.map((d) => [d.id, d.category, d.title, d.contentType, d.size]), [[png.id, 'samtykke', 'Samtykkeerklæring, scannet', 'image/png', PNG_1x1.length]], 'only the consent');
       assert.equal((await list('doctor', 'epikrise')).body.documents.length, 0, 'no discharge summaries');

@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Composition, Resource } from '@medplum/fhirtypes';
+import { auditVerifyCommand, reportAuditVerification } from '../src/cli/audit.command.ts';
+import { migrate, openDb, type Queryable } from '../src/db/index.ts';
 import { verifyAiAudit, type JournalAnswer } from '../src/journal/index.ts';
 import { startTestKerne, type TestKerne } from './support/kerne.ts';
 import { STORES } from './support/stores.ts';
@@ -38,6 +40,14 @@ async function seed(t: TestKerne): Promise<Record<string, string>> {
   await t.kerne.relay.flush();
   await t.kerne.journal.indexer.idle();
   return ids;
+}
+
+/** `kerne audit verify`'s report on a store: its exit code and what it wrote. */
+async function auditReport(q: Queryable): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await reportAuditVerification(q, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
 }
 
 const askAs = async (t: TestKerne, patient: string, question: unknown, headers: Record<string, string> = {}) => {
@@ -67,6 +77,21 @@ function fakeOpenAi(): Promise<{ server: Server; url: string; requests: Record<s
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests, mode })));
 }
+
+describe('kerne audit verify on a PGlite data folder', () => {
+  it('exit code 1 before migrations (no audit tables), 0 on a migrated, empty store', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kerne-audit-verify-'));
+    try {
+      assert.equal(await auditVerifyCommand({ dataDir }), 1, 'nothing to verify before `kerne migrate`');
+      const db = await openDb({ dataDir });
+      await migrate(db);
+      await db.close();
+      assert.equal(await auditVerifyCommand({ dataDir }), 0, 'an empty audit log and AI audit verify');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 for (const store of STORES) {
   describe(`journal ask: extractive answers and the AI audit (${store.name})`, () => {
@@ -119,15 +144,26 @@ for (const store of STORES) {
       const { body } = await askAs(t, ids.patient!, 'Har patienten fået blodfortyndende?');
       const action = await t.request('POST', `/api/journal/ai-events/${body.aiEventId}/actions`, { action: 'opened-citation', citation: 'S1' }, { 'content-type': 'application/json' });
       assert.equal(action.status, 204, action.text);
+      for (const done of ['copied', 'marked-wrong']) {
+        const res = await t.request('POST', `/api/journal/ai-events/${body.aiEventId}/actions`, { action: done }, { 'content-type': 'application/json' });
+        assert.equal(res.status, 204, `${done}: ${res.text}`);
+      }
       const wrong = await t.request('POST', `/api/journal/ai-events/${body.aiEventId}/actions`, { action: 'deleted' }, { 'content-type': 'application/json' });
       assert.equal(wrong.status, 400, 'an unknown action');
       const db = t.db();
-      const rows = await db.query<{ kind: string; record: string }>('SELECT kind, record FROM ai_event WHERE id = $1 OR answer_id = $1 ORDER BY kind', [body.aiEventId]);
-      assert.deepEqual(rows.map((r) => r.kind), ['action', 'answer'], 'the answer and its action');
-      assert.equal(JSON.parse(rows[0]!.record).action, 'opened-citation', 'the action recorded');
-      assert.equal(JSON.parse(rows[1]!.record).provider, 'none', 'an extractive answer is audited as provider none');
+      const rows = await db.query<{ kind: string; record: string }>('SELECT kind, record FROM ai_event WHERE id = $1 OR answer_id = $1 ORDER BY kind, recorded, id', [body.aiEventId]);
+      assert.deepEqual(rows.map((r) => r.kind), ['action', 'action', 'action', 'answer'], 'the answer and its three actions');
+      assert.deepEqual(rows.slice(0, 3).map((r) => JSON.parse(r.record).action).sort(), ['copied', 'marked-wrong', 'opened-citation'], 'the actions recorded');
+      assert.equal(JSON.parse(rows.find((r) => JSON.parse(r.record).action === 'opened-citation')!.record).citation, 'S1', 'the opened citation recorded');
+      assert.equal(JSON.parse(rows[3]!.record).provider, 'none', 'an extractive answer is audited as provider none');
+      const onChain = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log WHERE event LIKE '%"code":"action:marked-wrong"%'`);
+      assert.equal(onChain[0]?.n, '1', 'marked-wrong is on the audit chain as its own AuditEvent subtype');
       const ok = await verifyAiAudit(db);
       assert.equal(ok.ok, true, JSON.stringify(ok));
+      const intact = await auditReport(db);
+      assert.equal(intact.code, 0, `kerne audit verify passes: ${intact.out}${intact.err}`);
+      assert.match(intact.out, /^Audit log intact: \d+ rows$/m, intact.out);
+      assert.match(intact.out, new RegExp(`^AI audit intact: ${ok.rows} events$`, 'm'), intact.out);
       await assert.rejects(db.query(`UPDATE ai_event SET record = record WHERE id = $1`, [body.aiEventId]), /append-only/, 'no update');
       await db.exec('ALTER TABLE ai_event DISABLE TRIGGER ai_event_no_update');
       await db.query(`UPDATE ai_event SET record = replace(record, '"verdict":"yes"', '"verdict":"no"') WHERE id = $1`, [body.aiEventId]);
@@ -135,6 +171,11 @@ for (const store of STORES) {
       const tampered = await verifyAiAudit(db);
       assert.equal(tampered.ok, false, 'the tampered row is found');
       assert.ok(tampered.problems.some((p) => p.id === body.aiEventId), JSON.stringify(tampered.problems));
+      const report = await auditReport(db);
+      assert.equal(report.code, 1, `kerne audit verify fails on a tampered AI event: ${report.out}`);
+      assert.match(report.out, /^Audit log intact: /m, 'the audit log itself is untouched');
+      assert.match(report.out, new RegExp(`^ai_event ${body.aiEventId}: its record does not match its hash$`, 'm'), report.out);
+      assert.match(report.out, /^AI audit NOT intact: 1 problem\(s\) in \d+ events$/m, report.out);
     });
   });
 

@@ -31,7 +31,7 @@ Commands:
       --concurrency N     Bundles in flight (default 2)
   packages install <package.tgz | folder>
                         Load a FHIR implementation-guide package (profiles, value sets, code systems)
-  audit verify          Check the audit log's hash chain; exit code 1 if rows were changed, removed or inserted
+  audit verify          Check the audit log's hash chain and the AI-use audit against it; exit code 1 if rows were changed, removed or inserted
   user add              Add a login user to Kerne's identity provider (password: at least 10 characters)
       --username U --password P and one of:
       --practitioner Practitioner/ID      an existing practitioner (optionally --role ROLE [--unit Organization/ID])

@@ -6,7 +6,9 @@
  * after an emoji) in the <mark>, in view and focused; a citation of an amended note says it is out of
  * date; a resource citation shows the resource; "Spørg journalen" says "Ikke fundet i journalen",
  * labels a generated answer, counts its dropped sentences, and opening its citation is recorded
- * against the AI event. axe on every screen.
+ * against the AI event; "Kopiér svar" copies the sentences with their numbers and records 'copied'
+ * only when the clipboard took it; "Markér som forkert" records 'marked-wrong', thanks the user and
+ * is disabled; a fallback answer says why the language model was not used. axe on every screen.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -22,6 +24,8 @@ import {
   createOverviewStub,
   DISCONTINUED_FLAG,
   EMPTY_TEXT,
+  FALLBACK_EVENT_ID,
+  FALLBACK_REASON,
   NO_FEVER_CITATION,
   SECTION_TITLES,
   STALE_CITATION,
@@ -182,6 +186,56 @@ describe('Overblik in the chart against the journal contract (stub)', () => {
     await citation(section('vitals'), 5).click();
     await viewer().getByTestId('cited-passage').waitFor();
     assert.equal(overview.actions.length, 1, 'a citation of the overview is not an AI action');
+  });
+
+  it('"Kopiér svar" copies the sentences with their numbers and records it, only when the clipboard took it', async () => {
+    const answer = ask().getByTestId('ask-answer');
+    const copy = answer.getByRole('button', { name: 'Kopiér svar', exact: true });
+    const status = answer.getByTestId('ask-action-status');
+    const before = overview.actions.length;
+    // A clipboard that refuses (no permission, an insecure page): the user is told, nothing is recorded.
+    await page.evaluate(`Object.defineProperty(navigator.clipboard, 'writeText', { configurable: true, value: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) })`);
+    await copy.click();
+    await status.getByText('Kunne ikke kopiere – markér teksten og kopiér den selv').waitFor();
+    assert.equal(overview.actions.length, before, 'a copy that failed is not recorded');
+    await page.evaluate('delete navigator.clipboard.writeText');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stub.origin });
+    await copy.click();
+    await status.getByText('Svaret er kopieret med kildenumre').waitFor();
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), 'Patienten havde ikke feber ved indlæggelsen. [1]', 'the sentence with its citation number on the clipboard');
+    await actionsSeen(overview, before + 1);
+    assert.deepEqual(overview.actions.slice(before), [{ eventId: AI_EVENT_ID, body: { action: 'copied' }, user: 'laege' }], 'the copy recorded against the answer’s AI event');
+  });
+
+  it('"Markér som forkert" records it, thanks the user and cannot be pressed again', async () => {
+    const answer = ask().getByTestId('ask-answer');
+    const markWrong = answer.getByRole('button', { name: 'Markér som forkert', exact: true });
+    const before = overview.actions.length;
+    assert.equal(await markWrong.isEnabled(), true, 'the button can be pressed');
+    await markWrong.click();
+    await answer.getByTestId('ask-action-status').getByText('Tak – markeret som forkert').waitFor();
+    assert.deepEqual(overview.actions.slice(before), [{ eventId: AI_EVENT_ID, body: { action: 'marked-wrong' }, user: 'laege' }], 'marked-wrong recorded against the answer’s AI event');
+    assert.equal(await markWrong.isDisabled(), true, 'disabled once marked');
+    await checkA11y(page, 'an answer copied and marked as wrong');
+  });
+
+  it('says why the language model was not used; an answer without an AI event has no actions', async () => {
+    await askFor('Har patienten penicillinallergi?');
+    const answer = ask().getByTestId('ask-answer');
+    await answer.getByTestId('ask-verdict').getByText('Ja', { exact: true }).waitFor();
+    assert.equal(await answer.getByTestId('ask-fallback').textContent(), `Sprogmodellen blev ikke brugt: ${FALLBACK_REASON}`, 'the fallback reason as a note');
+    const markWrong = answer.getByRole('button', { name: 'Markér som forkert', exact: true });
+    assert.equal(await markWrong.isEnabled(), true, 'a new answer can be marked again');
+    assert.equal(await answer.getByTestId('ask-action-status').textContent(), '', 'no confirmation carried over from the last answer');
+    await checkA11y(page, 'an answer after a model fallback');
+    const before = overview.actions.length;
+    await markWrong.click();
+    await answer.getByText('Tak – markeret som forkert').waitFor();
+    assert.deepEqual(overview.actions.slice(before).map((a) => [a.eventId, a.body]), [[FALLBACK_EVENT_ID, { action: 'marked-wrong' }]], 'recorded against this answer’s event');
+    await askFor('Har patienten haft blodprop?');
+    await ask().getByTestId('ask-verdict').getByText('Ikke fundet i journalen', { exact: true }).waitFor();
+    assert.equal(await ask().getByTestId('ask-actions').count(), 0, 'no copy or mark without an AI event');
+    assert.equal(await ask().getByTestId('ask-fallback').count(), 0, 'no fallback note without a reason');
   });
 
   it('fits a phone: no sideways scrolling', async () => {

@@ -3,8 +3,8 @@
  * the contract stub: Karen Jensen's overview (seven sections in the server's order; two empty, one
  * item negated, one in the family, flags, "Ny"), her sources by version with the asked span checked
  * (valid on the current version, stale on an older one, invalid outside the text), answers to two
- * questions (not found; a generated "Nej" with two sentences dropped and an AI event), and the AI
- * action endpoint. Offsets are Unicode code points, and the admission note has an emoji before the
+ * questions (not found; a generated "Nej" with two sentences dropped and an AI event; an extractive
+ * "Ja" after the model timed out, with its reason and an AI event), and the AI action endpoint. Offsets are Unicode code points, and the admission note has an emoji before the
  * cited words, so a screen that counts UTF-16 units marks the wrong words. Records every request.
  */
 import type { FastifyInstance } from 'fastify';
@@ -102,6 +102,9 @@ export const EMPTY_TEXT = 'Ikke oplyst i journalen';
 export const CONFLICT_FLAG = 'Konflikt: NKA i strukturerede data';
 export const DISCONTINUED_FLAG = 'Seponeret i notat 12.01.2026';
 export const AI_EVENT_ID = 'ai-event-7';
+/** The AI event of the "penicillin" answer, extractive because the model timed out. */
+export const FALLBACK_EVENT_ID = 'ai-event-8';
+export const FALLBACK_REASON = 'timeout';
 
 function overview(now: Date): JournalOverview {
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY).toISOString();
@@ -151,7 +154,7 @@ function overview(now: Date): JournalOverview {
   };
 }
 
-/** The answers: "blodprop" is not in the record; "feber" gets a generated "Nej" citing "Ingen feber." (S2), two sentences dropped. */
+/** The answers: "blodprop" is not in the record; "feber" gets a generated "Nej" citing "Ingen feber." (S2), two sentences dropped; "penicillin" an extractive "Ja" after a model timeout. */
 function answer(question: string): JournalAnswer {
   if (/feber/i.test(question)) {
     const passage = (id: string, citation: JournalCitation & { kind: 'span' }) => ({ id, citation, kind: 'indlaeggelsesnotat', section: 'Objektivt', recorded: '2026-01-10T09:30:00Z', text: citation.quote, assertion: 'negated' as const });
@@ -165,6 +168,10 @@ function answer(question: string): JournalAnswer {
       droppedSentences: 2,
       aiEventId: AI_EVENT_ID,
     };
+  }
+  if (/penicillin/i.test(question)) {
+    const passage = { id: 'S1', citation: CAVE_CITATION as JournalCitation & { kind: 'span' }, kind: 'indlaeggelsesnotat', section: 'Anamnese', recorded: '2026-01-10T09:30:00Z', text: 'CAVE penicillin (udslæt 2019)', assertion: 'present' as const };
+    return { question, verdict: 'yes', sentences: [{ text: passage.text, citations: ['S1'] }], passages: [passage], mode: 'extractive', droppedSentences: 0, aiEventId: FALLBACK_EVENT_ID, fallbackReason: FALLBACK_REASON };
   }
   return { question, verdict: 'not-found', sentences: [], passages: [], mode: 'extractive', droppedSentences: 0 };
 }
@@ -250,7 +257,7 @@ export function createOverviewStub(): OverviewStub {
       if (!w) return api.unauthorized(reply);
       const { eventId } = req.params as { eventId: string };
       stub.actions.push({ eventId, body: req.body, user: w[0] });
-      if (eventId !== AI_EVENT_ID) return api.send(reply, api.outcome(404, 'not-found', 'Unknown AI event'));
+      if (eventId !== AI_EVENT_ID && eventId !== FALLBACK_EVENT_ID) return api.send(reply, api.outcome(404, 'not-found', 'Unknown AI event'));
       return reply.code(204).send();
     });
   };

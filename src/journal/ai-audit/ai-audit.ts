@@ -8,7 +8,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@medplum/fhirtypes';
-import { appendAuditEvents, verifyAuditLog, type AuditProblem } from '../../audit/index.ts';
+import { appendAuditEvents, verifyAuditLog, type AuditProblem, type AuditVerification } from '../../audit/index.ts';
 import type { Db, Queryable } from '../../db/index.ts';
 import type { AiUserAction, JournalCitation } from '../api-types.ts';
 
@@ -115,9 +115,12 @@ export interface AiAuditVerification {
   readonly chain: readonly AuditProblem[];
 }
 
-/** Checks the audit chain, each ai_event row's hash, and that each row's hash is on the chain. */
-export async function verifyAiAudit(q: Queryable): Promise<AiAuditVerification> {
-  const chain = await verifyAuditLog(q);
+/**
+ * Checks the audit chain, each ai_event row's hash, and that each row's hash is on the chain. A
+ * caller that has just walked the chain (`kerne audit verify`) passes its result to save a second walk.
+ */
+export async function verifyAiAudit(q: Queryable, verifiedChain?: AuditVerification): Promise<AiAuditVerification> {
+  const chain = verifiedChain ?? (await verifyAuditLog(q));
   const onChain = new Map<string, string>();
   const events = await q.query<{ event: string }>(`SELECT event FROM audit_log WHERE event LIKE $1 ORDER BY seq`, [`%${AI_EVENT_SYSTEM}%`]);
   for (const { event } of events) {

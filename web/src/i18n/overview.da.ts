@@ -65,5 +65,13 @@ export const overviewDa = {
     extractive: 'Uddrag fra journalen',
     dropped: (n: number) => `${n} udsagn blev fjernet, da de ikke kunne verificeres`,
     model: (provider: string, id: string) => `Model: ${id} (${provider})`,
+    fallback: (reason: string) => `Sprogmodellen blev ikke brugt: ${reason}`,
+    actionsLabel: 'Handlinger for svaret',
+    copy: 'Kopiér svar',
+    copied: 'Svaret er kopieret med kildenumre',
+    copyFailed: 'Kunne ikke kopiere – markér teksten og kopiér den selv',
+    markWrong: 'Markér som forkert',
+    markedWrong: 'Tak – markeret som forkert',
+    markWrongFailed: 'Kunne ikke markere svaret som forkert – prøv igen',
   },
 };

@@ -63,5 +63,13 @@ export const overviewEn: typeof overviewDa = {
     extractive: 'Excerpts from the record',
     dropped: (n: number) => `${n} ${plural(n, 'statement was', 'statements were')} removed because they could not be verified`,
     model: (provider: string, id: string) => `Model: ${id} (${provider})`,
+    fallback: (reason: string) => `The language model was not used: ${reason}`,
+    actionsLabel: 'Actions on the answer',
+    copy: 'Copy answer',
+    copied: 'The answer was copied with its source numbers',
+    copyFailed: 'Could not copy – select the text and copy it yourself',
+    markWrong: 'Mark as wrong',
+    markedWrong: 'Thank you – marked as wrong',
+    markWrongFailed: 'Could not mark the answer as wrong – try again',
   },
 };

@@ -3,8 +3,9 @@
  * /api/journal/patients/:id/ask → JournalAnswer: the verdict ("Ja", "Nej", "Ikke fundet i
  * journalen"), the sentences with their citations [1], [2]… (passages and structured facts), the
  * label "AI-genereret – verificér mod kilder" on generated text, and how many generated sentences
- * were dropped unverified (journal-ai.md §1, §6). Opening a citation of an answer with an AI event
- * is recorded by the caller.
+ * were dropped unverified, and why the language model was not used when it was not (journal-ai.md
+ * §1, §6). Opening a citation of an answer with an AI event is recorded by the caller; copying it and
+ * marking it wrong by AnswerActions.
  */
 import { useId, useRef, useState } from 'react';
 import type { JournalAnswer, JournalCitation } from '../../../src/journal/api-types.ts';
@@ -12,6 +13,7 @@ import { ApiError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { QueryForm } from '../journal/query-form.component.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import { AnswerActions } from './answer-actions.component.tsx';
 import { CitationLinks, type CitationLinksProps } from './citation-links.component.tsx';
 import { askJournal } from './overview.api.ts';
 import { numberAnswerCitations, QUESTION_LIMITS, sentenceCitations } from './overview.helpers.ts';
@@ -95,6 +97,12 @@ function Answer({ answer, ...opening }: { answer: JournalAnswer } & Omit<Citatio
           {t.dropped(answer.droppedSentences)}
         </p>
       )}
+      {answer.fallbackReason && (
+        <p className="answer-fallback muted" data-testid="ask-fallback">
+          {t.fallback(answer.fallbackReason)}
+        </p>
+      )}
+      {answer.aiEventId && <AnswerActions key={answer.aiEventId} answer={answer} eventId={answer.aiEventId} />}
     </div>
   );
 }

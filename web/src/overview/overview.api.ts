@@ -7,7 +7,12 @@ export const fetchOverview = (patientId: string): Promise<JournalOverview> => ge
 
 export const askJournal = (patientId: string, question: string): Promise<JournalAnswer> => postJson<JournalAnswer>(askPath(patientId), { question });
 
-/** Records that the user opened a citation of an AI answer (journal-ai.md §7). Fire and forget: a failure does not disturb the user. */
+/** Records what the user did with an AI answer (journal-ai.md §7): opened a citation, copied it, marked it wrong. */
+export const recordAiAction = async (eventId: string, action: AiUserAction, citation?: JournalCitation): Promise<void> => {
+  await postJson<unknown>(aiActionPath(eventId), { action, ...(citation ? { citation } : {}) });
+};
+
+/** Records that the user opened a citation of an AI answer. Fire and forget: a failure does not disturb the user. */
 export function recordOpenedCitation(eventId: string, citation: JournalCitation): void {
-  postJson<unknown>(aiActionPath(eventId), { action: AiUserAction.openedCitation, citation }).catch(() => undefined);
+  recordAiAction(eventId, AiUserAction.openedCitation, citation).catch(() => undefined);
 }

@@ -4,7 +4,7 @@ import type { JournalAnswer, JournalCitation, JournalOverview, OverviewItem } fr
 import { overviewDa } from '../i18n/overview.da.ts';
 import { overviewEn } from '../i18n/overview.en.ts';
 import { checkQuery } from '../journal/journal.helpers.ts';
-import { ageOf, ageText, citationKey, numberAnswerCitations, numberCitations, QUESTION_LIMITS, sentenceCitations, sourceRefOf } from './overview.helpers.ts';
+import { ageOf, ageText, answerClipboardText, citationKey, numberAnswerCitations, numberCitations, QUESTION_LIMITS, sentenceCitations, sourceRefOf } from './overview.helpers.ts';
 
 // Local time (the helpers count calendar days in the browser's time zone).
 const NOW = new Date(2026, 10, 29, 15, 0, 0);
@@ -110,6 +110,8 @@ describe('numberAnswerCitations and sentenceCitations', () => {
     const second = sentenceCitations(numbered, answer.sentences[1]!);
     assert.deepEqual(second.map((c) => c.n), [3, 2], 'the fact gets the next number; S1 keeps its number');
     assert.equal(second[0]!.citation, fact.citation, 'a fact is cited as its resource');
+    assert.equal(answerClipboardText(answer), 'a [1] [2]\nb [3] [2]', 'the copied answer: each sentence with its numbers as shown, one a line');
+    assert.equal(answerClipboardText({ ...answer, sentences: [] }), '', 'nothing to copy from an answer without sentences');
   });
 });
 

@@ -2,7 +2,8 @@
  * Pure helpers of the Overblik (src/journal/api-types.ts JournalOverview, journal-ai.md §4–5): an
  * item's age in words ("for 3 dage siden"), the citations numbered [1], [2]… in the order they first
  * appear (the same source cited twice keeps its number), what the source viewer asks for a citation,
- * and an answer's sentence citations (S1… passages, R1… facts) resolved and numbered.
+ * an answer's sentence citations (S1… passages, R1… facts) resolved and numbered, and the answer as
+ * copied to the clipboard.
  */
 import type { AnswerSentence, JournalAnswer, JournalCitation, JournalOverview } from '../../../src/journal/api-types.ts';
 import type { AgeUnit } from '../i18n/overview.da.ts';
@@ -111,6 +112,12 @@ export function numberAnswerCitations(answer: JournalAnswer): ReadonlyMap<string
 export function sentenceCitations(numbered: ReturnType<typeof numberAnswerCitations>, sentence: AnswerSentence): { readonly n: number; readonly citation: JournalCitation }[] {
   const ids = [...new Set(sentence.citations)];
   return ids.flatMap((id) => numbered.get(id) ?? []);
+}
+
+/** An answer as text for the clipboard: each sentence with its citation numbers as shown ("… [1] [2]"), one a line. */
+export function answerClipboardText(answer: JournalAnswer): string {
+  const numbered = numberAnswerCitations(answer);
+  return answer.sentences.map((sentence) => [sentence.text, ...sentenceCitations(numbered, sentence).map(({ n }) => `[${n}]`)].join(' ')).join('\n');
 }
 
 /** A question's length as the server accepts it (POST …/ask: 3 to 300 characters after trimming). */
