@@ -1,10 +1,8 @@
 /** Small readers of FHIR datatypes for the overview: a CodeableConcept's text, a coding's code, a Quantity as Danish text. */
 import type { CodeableConcept, Quantity } from '@medplum/fhirtypes';
 
-/** text, else the first display, else the first code. */
-export function conceptText(concept: CodeableConcept | undefined): string | undefined {
-  return concept?.text ?? concept?.coding?.find((c) => c.display)?.display ?? concept?.coding?.[0]?.code;
-}
+/** text, else the first display, else the first code (one reader for the whole code base). */
+export { conceptText } from '../../logistics/domain/refs.ts';
 
 /** The code of the first coding of `concept` (in `system` when given). */
 export function codeOf(concept: CodeableConcept | undefined, system?: string): string | undefined {
