@@ -1,9 +1,10 @@
 /**
- * Notes, documents, results and PRO answers on the timeline (pure). A Composition is a note; a
- * DocumentReference a document (inline text, or a link to an http(s) attachment); a DiagnosticReport a
- * result with its Observations' values; an Observation a result only if it is a laboratory, imaging,
- * exam or procedure result outside a report. Vital signs, device readings and early-warning scores
- * (category vital-signs or survey) stay off the timeline: the Målinger module charts them.
+ * Notes, documents, results and PRO answers on the timeline (pure). A Composition is a note once
+ * signed (a draft stays off); a DocumentReference a document (inline text, or a link to an http(s)
+ * attachment); a DiagnosticReport a result with its Observations' values; an Observation a result
+ * only if it is a laboratory, imaging, exam or procedure result outside a report. Vital signs,
+ * device readings and early-warning scores (category vital-signs or survey) stay off the timeline:
+ * the Målinger module charts them.
  * A QuestionnaireResponse is the patient's PRO answers.
  */
 import type { Composition, DiagnosticReport, DocumentReference, Observation, QuestionnaireResponse, QuestionnaireResponseItem, Reference } from '@medplum/fhirtypes';
@@ -19,7 +20,8 @@ const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-
 export const RESULT_CATEGORIES: readonly string[] = ['laboratory', 'imaging', 'exam', 'procedure'];
 
 export function compositionEntry(c: Composition, context: TimelineContext): TimelineEntry | undefined {
-  if (!c.date || ERRONEOUS.has(c.status)) return undefined;
+  // A draft (src/notes) is not the record yet: on the timeline once signed, as in the journal search.
+  if (!c.date || ERRONEOUS.has(c.status) || c.status === 'preliminary') return undefined;
   const body = (c.section ?? []).flatMap((s) => [s.title ? `${s.title}:` : '', narrativeText(s.text?.div)]).filter(Boolean).join('\n');
   const title = c.title || conceptText(c.type) || 'Notat';
   const type = conceptText(c.type);

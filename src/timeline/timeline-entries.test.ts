@@ -79,6 +79,8 @@ describe('timeline entries', () => {
     assert.equal(e.detail, 'Lægenotat · Objektivt: · Vågen & klar.', 'type and first lines');
     assert.equal(one({ ...note, encounter: { reference: 'Encounter/e-som' } })!.sector, 'hospital-somatic', 'in a somatic contact');
     assert.equal(one({ ...note, encounter: undefined, custodian: { reference: 'Organization/gp' } })!.sector, 'general-practice', 'a GP’s note is theirs');
+    assert.equal(one({ ...note, status: 'preliminary' }), undefined, 'a draft is not on the timeline until it is signed');
+    assert.equal(one({ ...note, status: 'amended' })!.kind, 'note', 'an amended note is');
   });
 
   it('a DocumentReference is a document: inline text, or a link only to http(s)', () => {

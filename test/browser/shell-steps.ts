@@ -1,4 +1,4 @@
-/** Steps through the web app shell that both browser tests take: log in and out, search, open a chart, break the glass. */
+/** Steps through the web app shell that the browser tests take: log in and out, search, open a chart, break the glass; a GET as the signed-in user. */
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 
@@ -63,4 +63,13 @@ export async function confirmBreakTheGlass(page: Page, reason: string): Promise<
   assert.match(text, /^Adgang via værdispring \(udløber \d{2}:\d{2}\)$/);
   await banner(page).waitFor();
   return text;
+}
+
+/** A GET to the server with the signed-in user's token (sessionStorage 'kerne.tokens'), from inside the page. */
+export async function apiAs<T>(page: Page, path: string): Promise<{ status: number; json: T }> {
+  return (await page.evaluate(`(async () => {
+    const token = JSON.parse(sessionStorage.getItem('kerne.tokens')).accessToken;
+    const res = await fetch(${JSON.stringify(path)}, { headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' } });
+    return { status: res.status, json: await res.json() };
+  })()`)) as { status: number; json: T };
 }

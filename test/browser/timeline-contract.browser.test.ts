@@ -134,7 +134,7 @@ describe('patient timeline in the chart against the timeline contract (stub)', (
         ['Type', 'Notat'],
         ['Sektor', 'Hospital, somatik'],
         ['Tid', '15.01.2025 kl. 10:00'],
-        ['Status', 'final'],
+        ['Status', 'Underskrevet'],
         ['Kilde', 'Composition/n-stuegang'],
         ['Version', '1'],
       ],

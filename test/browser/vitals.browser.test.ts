@@ -27,7 +27,7 @@ import { checkA11y, launchBrowser, newUserContext, screenshot, seenAt, watchedPa
 import { asSystem, systemToken } from '../support/demo-client.ts';
 import { connectMllp, msaOf } from '../support/mllp-client.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { login } from './shell-steps.ts';
+import { apiAs, login } from './shell-steps.ts';
 
 const PASSWORD = 'kerne-demo-1';
 /** Vitals with a NEWS2 of 4 (HR 1, RR 2, SpO2 1, SBP 0, temperature 0; with A and air). */
@@ -54,15 +54,6 @@ async function waitForTcp(port: number, timeoutMs: number): Promise<void> {
     assert.ok(Date.now() < deadline, `the MLLP listener did not accept connections on port ${port} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** A call to the server with the signed-in user's token (sessionStorage 'kerne.tokens'), from inside the page. */
-async function apiAs<T>(page: Page, path: string): Promise<{ status: number; json: T }> {
-  return (await page.evaluate(`(async () => {
-    const token = JSON.parse(sessionStorage.getItem('kerne.tokens')).accessToken;
-    const res = await fetch(${JSON.stringify(path)}, { headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' } });
-    return { status: res.status, json: await res.json() };
-  })()`)) as { status: number; json: T };
 }
 
 const boardRow = (page: Page, key: string): Locator => page.getByTestId('board-table').locator(`tbody tr[data-row="${key}"]`);

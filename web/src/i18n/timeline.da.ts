@@ -30,6 +30,13 @@ export const timelineDa = {
   outgoing: 'Sendt',
   open: 'Vis detaljer',
   detailTitle: 'Detaljer',
+  /** The FHIR statuses of the entries' sources (contacts, courses, notes, results, documents, PRO, messages); an unknown one is shown as it is. */
+  statuses: {
+    planned: 'Planlagt', arrived: 'Ankommet', triaged: 'Visiteret', 'in-progress': 'I gang', onleave: 'Orlov', finished: 'Afsluttet', cancelled: 'Aflyst',
+    waitlist: 'På venteliste', active: 'Aktivt', onhold: 'Sat i bero', registered: 'Registreret', partial: 'Delvist', preliminary: 'Foreløbigt',
+    final: 'Endeligt', amended: 'Rettet', corrected: 'Korrigeret', appended: 'Tilføjet', current: 'Gældende', superseded: 'Erstattet',
+    completed: 'Afsluttet', preparation: 'Under udarbejdelse', 'not-done': 'Ikke udført', 'on-hold': 'Sat i bero', stopped: 'Stoppet',
+  } as Record<string, string>,
   fields: { kind: 'Type', sector: 'Sektor', time: 'Tid', organization: 'Enhed/part', direction: 'Retning', status: 'Status', source: 'Kilde', version: 'Version' },
   text: 'Tekst',
   openDocument: 'Åbn dokumentet',

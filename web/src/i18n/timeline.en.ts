@@ -32,6 +32,12 @@ export const timelineEn: typeof timelineDa = {
   outgoing: 'Sent',
   open: 'Show details',
   detailTitle: 'Details',
+  statuses: {
+    planned: 'Planned', arrived: 'Arrived', triaged: 'Triaged', 'in-progress': 'In progress', onleave: 'On leave', finished: 'Finished', cancelled: 'Cancelled',
+    waitlist: 'Waiting list', active: 'Active', onhold: 'On hold', registered: 'Registered', partial: 'Partial', preliminary: 'Preliminary',
+    final: 'Final', amended: 'Amended', corrected: 'Corrected', appended: 'Appended', current: 'Current', superseded: 'Superseded',
+    completed: 'Completed', preparation: 'In preparation', 'not-done': 'Not done', 'on-hold': 'On hold', stopped: 'Stopped',
+  },
   fields: { kind: 'Kind', sector: 'Sector', time: 'Time', organization: 'Unit/party', direction: 'Direction', status: 'Status', source: 'Source', version: 'Version' },
   text: 'Text',
   openDocument: 'Open the document',

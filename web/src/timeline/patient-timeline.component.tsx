@@ -253,7 +253,8 @@ function EntryDetail({ entry, id, headingId, onClose }: { entry: TimelineEntry; 
     [t.fields.time, entryTime(entry, t, lang)],
     [t.fields.organization, entry.organization],
     [t.fields.direction, entry.direction ? (entry.direction === 'in' ? t.incoming : t.outgoing) : undefined],
-    [t.fields.status, entry.status],
+    // A note's status in the words of the notes (Underskrevet, Rettet); the rest in the timeline's.
+    [t.fields.status, entry.status && ((entry.kind === 'note' ? all.notes.status[entry.status] : undefined) ?? t.statuses[entry.status] ?? entry.status)],
     [t.fields.source, `${entry.source.type}/${entry.source.id}`],
     [t.fields.version, entry.source.versionId],
   ];
