@@ -177,6 +177,17 @@ for (const store of STORES) {
       assert.match(report.out, new RegExp(`^ai_event ${body.aiEventId}: its record does not match its hash$`, 'm'), report.out);
       assert.match(report.out, /^AI audit NOT intact: 1 problem\(s\) in \d+ events$/m, report.out);
     });
+
+    it('metamorphic: once the only note that answers is deleted, the same question is not-found (never answered from memory)', async () => {
+      const withNote = await askAs(t, ids.patient!, 'Har patienten fået blodfortyndende?');
+      assert.equal(withNote.body.verdict, 'yes', 'answered while the note exists');
+      await t.kerne.repo.delete('Composition', ids.anticoagulant!);
+      await t.kerne.relay.flush();
+      await t.kerne.journal.indexer.idle();
+      const withoutNote = await askAs(t, ids.patient!, 'Har patienten fået blodfortyndende?');
+      assert.equal(withoutNote.body.verdict, 'not-found', `abstains: ${JSON.stringify(withoutNote.body.sentences)}`);
+      assert.ok(!withoutNote.body.passages.some((p) => p.citation.id === ids.anticoagulant), 'the deleted note is not cited');
+    });
   });
 
   describe(`journal ask: the OpenAI-compatible provider (${store.name})`, () => {

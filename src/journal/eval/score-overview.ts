@@ -2,8 +2,8 @@
  * @module Scores an overview ("Overblik") against the gold facts of its evaluation record (issue 6,
  * journal-ai.md §8). Pure. Measures: citation validity (every span citation verifies against the
  * stored text at its version and quote hash, every resource citation names a stored version);
- * recall per section (allergies, active medication name + dose, active problems, pending results),
- * problem precision, and polarity errors (a negated, family or uncertain finding shown as present;
+ * recall and precision per section (allergies, active medication name + dose, active problems,
+ * pending results), and polarity errors (a negated, family or uncertain finding shown as present;
  * NKA shown as an allergy; a stopped drug shown active).
  */
 import type { JournalCitation, JournalOverview, OverviewItem, OverviewSectionId } from '../api-types.ts';
@@ -19,16 +19,22 @@ export interface Ratio {
 export interface OverviewScore {
   readonly citations: Ratio;
   readonly allergies: Ratio;
+  /** Allergy items shown as present that are allergies of the record. */
+  readonly allergyPrecision: Ratio;
   readonly allergyPolarityErrors: number;
   /** A structured NKA beside an allergy in a note, flagged as a conflict. */
   readonly conflicts: Ratio;
   readonly medication: Ratio;
+  /** Medication items shown as active that are active drugs of the record. */
+  readonly medicationPrecision: Ratio;
   readonly stoppedShownActive: number;
   readonly problems: Ratio;
   /** Present problem items that are on the record's problem list. */
   readonly problemPrecision: Ratio;
   readonly problemPolarityErrors: number;
   readonly pending: Ratio;
+  /** Pending items that are results the record still awaits. */
+  readonly pendingPrecision: Ratio;
   /** What went wrong, for reading. */
   readonly misses: string[];
 }
@@ -113,6 +119,8 @@ export function scoreOverview(input: ScoreOverviewInput): OverviewScore {
     if (found) medHits++;
     else miss(`active drug ${m.name} ${dose ?? ''} not shown active with its dose`);
   }
+  const isActiveDrug = (it: OverviewItem) => truth.activeMedication.some((m) => cites(it, resolveRef(m.resourceRef)) || lower(it.text).includes(lower(m.name)));
+  for (const it of activeMeds) if (!isActiveDrug(it)) miss(`medication item "${it.text}" shown active, not an active drug of the record`);
   let stoppedShownActive = 0;
   for (const s of truth.stoppedMedication) {
     if (activeMeds.some((it) => cites(it, resolveRef(s.resourceRef)) || lower(it.text).includes(lower(s.name)))) {
@@ -152,30 +160,37 @@ export function scoreOverview(input: ScoreOverviewInput): OverviewScore {
     if (found) pendingHits++;
     else miss(`pending result ${p.text} not shown`);
   }
+  const isPending = (it: OverviewItem) => truth.pendingResults.some((p) => p.resourceRef
+    ? cites(it, resolveRef(p.resourceRef))
+    : quotes(it, p.docId ? resolveDoc(p.docId) : undefined).some((q) => q.includes(lower(p.phrase ?? p.text))));
+  for (const it of pendingItems) if (!isPending(it)) miss(`pending item "${it.text}" is not a result the record awaits`);
 
   return {
     citations: ratio(valid, total),
     allergies: ratio(allergyHits, truth.allergies.length),
+    allergyPrecision: ratio(presentAllergies.length - presentAllergies.filter((it) => !truth.allergies.some((a) => lower(it.text).includes(lower(a.substance)) || (a.resourceRef && cites(it, resolveRef(a.resourceRef))))).length, presentAllergies.length),
     allergyPolarityErrors,
     conflicts: ratio(conflictHits, truth.conflicts.length),
     medication: ratio(medHits, truth.activeMedication.length),
+    medicationPrecision: ratio(activeMeds.filter(isActiveDrug).length, activeMeds.length),
     stoppedShownActive,
     problems: ratio(problemHits, truth.activeProblems.length),
     problemPrecision: ratio(precise, presentProblems.length),
     problemPolarityErrors,
     pending: ratio(pendingHits, truth.pendingResults.length),
+    pendingPrecision: ratio(pendingItems.filter(isPending).length, pendingItems.length),
     misses,
   };
 }
 
 /** Sums the scores of several records. */
 export function sumOverviewScores(scores: readonly OverviewScore[]): OverviewScore {
-  const add = (k: 'citations' | 'allergies' | 'conflicts' | 'medication' | 'problems' | 'problemPrecision' | 'pending') =>
+  const add = (k: 'citations' | 'allergies' | 'allergyPrecision' | 'conflicts' | 'medication' | 'medicationPrecision' | 'problems' | 'problemPrecision' | 'pending' | 'pendingPrecision') =>
     scores.reduce((r, s) => ratio(r.hits + s[k].hits, r.total + s[k].total), ratio(0, 0));
   const count = (k: 'allergyPolarityErrors' | 'stoppedShownActive' | 'problemPolarityErrors') => scores.reduce((n, s) => n + s[k], 0);
   return {
-    citations: add('citations'), allergies: add('allergies'), allergyPolarityErrors: count('allergyPolarityErrors'), conflicts: add('conflicts'),
-    medication: add('medication'), stoppedShownActive: count('stoppedShownActive'), problems: add('problems'), problemPrecision: add('problemPrecision'),
-    problemPolarityErrors: count('problemPolarityErrors'), pending: add('pending'), misses: scores.flatMap((s) => s.misses),
+    citations: add('citations'), allergies: add('allergies'), allergyPrecision: add('allergyPrecision'), allergyPolarityErrors: count('allergyPolarityErrors'), conflicts: add('conflicts'),
+    medication: add('medication'), medicationPrecision: add('medicationPrecision'), stoppedShownActive: count('stoppedShownActive'), problems: add('problems'), problemPrecision: add('problemPrecision'),
+    problemPolarityErrors: count('problemPolarityErrors'), pending: add('pending'), pendingPrecision: add('pendingPrecision'), misses: scores.flatMap((s) => s.misses),
   };
 }
