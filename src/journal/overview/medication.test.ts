@@ -22,7 +22,7 @@ describe('buildMedication', () => {
     const stop = note('n1', 'Plan:\nMarevan seponeres pga. blødning. Opstart af Eliquis 5 mg x 2.', '2026-03-10T09:00:00Z');
     const items = buildMedication(input({ medicationStatements: [marevan, metformin], documents: [stop] }));
     const m = items.find((i) => i.text.includes('Marevan'))!;
-    assert.equal(m.assertion, 'negated', 'not shown as active');
+    assert.equal(m.assertion, 'historical', 'not shown as active: given before, not now');
     assert.deepEqual(m.flags, ['Seponeret i notat 10.03.2026'], 'flagged with the note date');
     assertVerifies(m.citations[1]!, stop, 'Marevan seponeres pga. blødning.');
     assert.equal(items.at(-1), m, 'after the active drugs');

@@ -2,7 +2,7 @@
  * "Aktuel medicin" (journal-ai.md §4): active MedicationStatements (FMK-like) and MedicationRequests
  * with dose, route and frequency as structured. A drug a note stops ("seponeret", "pauseret",
  * "stoppet", "ophørt") after the drug's last structured date, and that no later note restarts, is
- * NOT shown as active: it stays in the section, after the active drugs, labelled negated with the
+ * NOT shown as active: it stays in the section, after the active drugs, labelled historical with the
  * flag "Seponeret i notat DD.MM.YYYY" and the note's span as a second citation, so the lagging list
  * is visible and can be corrected. The structured date is the clinical one (dateAsserted, effective,
  * authoredOn), not meta.lastUpdated, which says when the copy was stored.
@@ -118,7 +118,7 @@ export function buildMedication(input: OverviewInput): OverviewItem[] {
     const flags = group.some((g) => g.status === 'on-hold') ? ['Pauseret'] : [];
     const stop = stoppedInNotes(docs, name, millis(date));
     if (stop) {
-      stopped.push({ text, date: stop.doc.recorded, origin: 'structured', citations: [...citations, spanCitation(stop.doc, stop.span.start, stop.span.end)], assertion: 'negated', flags: [...flags, `Seponeret i notat ${danishDate(stop.doc.recorded)}`] });
+      stopped.push({ text, date: stop.doc.recorded, origin: 'structured', citations: [...citations, spanCitation(stop.doc, stop.span.start, stop.span.end)], assertion: 'historical', flags: [...flags, `Seponeret i notat ${danishDate(stop.doc.recorded)}`] });
     } else {
       active.push({ text, ...(date ? { date } : {}), origin: 'structured', citations, ...(flags.length ? { flags } : {}) });
     }

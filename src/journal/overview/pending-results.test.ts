@@ -24,4 +24,12 @@ describe('buildPendingResults', () => {
     assert.deepEqual(items[1]!.flags, [OLD_FLAG], 'the old one is flagged');
     assert.deepEqual(buildPendingResults(input()), [], 'nothing pending: no items');
   });
+
+  test('a sentence awaiting an ordered test is a second citation of the order, not a line of its own', () => {
+    const plan = note('n1', 'Plan:\nEkkokardiografi er bestilt, svar afventes. Svar på biopsi eftersendes.', daysAgo(1));
+    const items = buildPendingResults(input({ serviceRequests: [order('sr1', 'Ekkokardiografi')], documents: [plan] }));
+    assert.deepEqual(items.map((i) => i.text), ['Ekkokardiografi', 'Svar på biopsi eftersendes.'], `one line per awaited result: ${JSON.stringify(items.map((i) => i.text))}`);
+    assert.deepEqual(items[0]!.citations.map((c) => c.kind), ['resource', 'span'], 'the order and the sentence');
+    assertVerifies(items[0]!.citations[1]!, plan, 'Ekkokardiografi er bestilt, svar afventes.');
+  });
 });

@@ -2,11 +2,12 @@
  * "Afventende svar" (journal-ai.md §4): active ServiceRequests that no Observation or
  * DiagnosticReport is based on yet, then the PENDING_TEXT_MAX newest note passages saying a result
  * is awaited ("afventer", "svar afventes", "eftersendes"), unless negated or hypothetical; the same
- * sentence is shown once. An old mention is not hidden (a biopsy answer never received matters) but
+ * sentence is shown once, and a sentence about an ordered test shown above ("Ekkokardiografi er
+ * bestilt, svar afventes.") becomes a second citation of that test, not a line of its own. An old mention is not hidden (a biopsy answer never received matters) but
  * flagged when older than OLD_AFTER_DAYS, since its answer may have come on paper or by phone.
  */
 import type { DiagnosticReport, Observation, ServiceRequest } from '@medplum/fhirtypes';
-import type { OverviewItem } from '../api-types.ts';
+import type { JournalCitation, OverviewItem } from '../api-types.ts';
 import { assessContext, codePointLength } from '../text/index.ts';
 import { resourceCitation, spanCitation } from './cite.ts';
 import { millis, newestFirst } from './dates.ts';
@@ -27,10 +28,13 @@ export function buildPendingResults(input: OverviewInput): OverviewItem[] {
     input.serviceRequests.filter((r: ServiceRequest) => r.status === 'active' && r.id && !resulted.has(r.id)),
     (r) => r.authoredOn ?? r.occurrenceDateTime,
   );
-  const items: OverviewItem[] = requests.map((r) => {
+  const ordered = requests.map((r) => {
     const date = r.authoredOn ?? r.occurrenceDateTime;
-    return { text: conceptText(r.code) ?? 'Bestilt undersøgelse', ...(date ? { date } : {}), origin: 'structured', citations: [resourceCitation(r)], ...(r.priority && r.priority !== 'routine' ? { flags: [r.priority === 'stat' ? 'Akut' : 'Haster'] } : {}) };
+    const name = conceptText(r.code);
+    const item: OverviewItem = { text: name ?? 'Bestilt undersøgelse', ...(date ? { date } : {}), origin: 'structured', citations: [resourceCitation(r)], ...(r.priority && r.priority !== 'routine' ? { flags: [r.priority === 'stat' ? 'Akut' : 'Haster'] } : {}) };
+    return { name: name && codePointLength(name) >= 4 ? name.toLocaleLowerCase('da') : undefined, item, mentions: [] as JournalCitation[] };
   });
+  const textItems: OverviewItem[] = [];
   const old = input.now.getTime() - OLD_AFTER_DAYS * 86_400_000;
   const seen = new Set<string>();
   for (const doc of newestFirst(input.documents.filter((d) => AWAITED.test(d.text)), (d) => d.recorded)) {
@@ -44,9 +48,15 @@ export function buildPendingResults(input: OverviewInput): OverviewItem[] {
       const key = p.text.toLocaleLowerCase('da').replace(/\s+/gu, ' ');
       if (seen.has(key)) continue;
       seen.add(key);
+      const lowered = p.text.toLocaleLowerCase('da');
+      const order = ordered.find((o) => o.name && lowered.includes(o.name));
+      if (order) {
+        order.mentions.push(spanCitation(doc, p.start, p.end));
+        continue;
+      }
       const flags = millis(doc.recorded) < old ? [OLD_FLAG] : [];
-      items.push({ text: p.text, date: doc.recorded, origin: 'text', citations: [spanCitation(doc, p.start, p.end)], ...(ctx.uncertain ? { assertion: 'uncertain' as const } : {}), ...(flags.length ? { flags } : {}) });
+      textItems.push({ text: p.text, date: doc.recorded, origin: 'text', citations: [spanCitation(doc, p.start, p.end)], ...(ctx.uncertain ? { assertion: 'uncertain' as const } : {}), ...(flags.length ? { flags } : {}) });
     }
   }
-  return items;
+  return [...ordered.map((o) => ({ ...o.item, citations: [...o.item.citations, ...o.mentions] })), ...textItems];
 }
