@@ -32,7 +32,7 @@ export function clip(text: string | undefined, max: number): string | undefined 
 }
 
 /** A text's first line(s) as a detail. */
-export const firstLines = (text: string | undefined): string | undefined => clip(text?.replace(/\s*\n\s*/g, ' · '), MAX_DETAIL);
+export const firstLines = (text: string | undefined): string | undefined => clip(text?.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, ' · '), MAX_DETAIL);
 
 /** "8,1 mmol/L": a decimal comma and the unit. */
 export function quantityText(q: Quantity | undefined): string | undefined {

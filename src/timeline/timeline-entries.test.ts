@@ -76,7 +76,7 @@ describe('timeline entries', () => {
     const e = one(note)!;
     assert.deepEqual([e.kind, e.sector, e.title], ['note', 'hospital-psychiatric', 'Journaloptagelse']);
     assert.equal(e.text, 'Objektivt:\nVågen & klar.', 'sections as plain text');
-    assert.equal(e.detail, 'Lægenotat · Objektivt: · Vågen & klar.', 'type and first lines');
+    assert.equal(e.detail, 'Lægenotat · Objektivt: Vågen & klar.', 'type and first lines');
     assert.equal(one({ ...note, encounter: { reference: 'Encounter/e-som' } })!.sector, 'hospital-somatic', 'in a somatic contact');
     assert.equal(one({ ...note, encounter: undefined, custodian: { reference: 'Organization/gp' } })!.sector, 'general-practice', 'a GP’s note is theirs');
     assert.equal(one({ ...note, status: 'preliminary' }), undefined, 'a draft is not on the timeline until it is signed');

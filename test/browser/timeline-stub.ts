@@ -41,7 +41,7 @@ export const KAREN_COURSE: readonly TimelineEntry[] = [
   entry('Communication/m-gp', 'message', 'general-practice', '2025-01-14T13:00:00+01:00', 'Besked til Lægerne i Brabrand', { direction: 'out', organization: 'Lægerne i Brabrand', detail: 'Patienten udskrives i morgen.' }),
   entry('Observation/o-hb', 'result', 'hospital-somatic', '2025-01-15T08:00:00+01:00', 'Hæmoglobin', { detail: '7,4 mmol/L (lavt; ref. 8,3–10,5)', status: 'final' }),
   entry('Composition/n-stuegang', 'note', 'hospital-somatic', '2025-01-15T10:00:00+01:00', 'Stuegang', {
-    detail: 'Lægenotat · Objektivt: · Vågen og klar.', text: 'Objektivt:\nVågen og klar. Ingen feber.\nPlan:\nFortsat antibiotika.', status: 'final',
+    detail: 'Lægenotat · Objektivt: Vågen og klar.', text: 'Objektivt:\nVågen og klar. Ingen feber.\nPlan:\nFortsat antibiotika.', status: 'final',
   }),
 ];
 
