@@ -45,6 +45,21 @@ describe('decideAnswer', () => {
     assert.equal(verdict('Har patienten fået Eliquis?', ['T. Eliquis 5 mg x 2.', '2024-01-01'], ['Eliquis seponeret pga. blødning.', '2024-02-01']), 'yes');
     assert.equal(verdict('Er der rejst mistanke om sepsis?', 'Stigende CRP, sepsis kan ikke udelukkes.'), 'yes');
   });
+  it('a stop cue stops the drug of its own clause; a later stop of a drug named with others stops "now"', () => {
+    assert.equal(verdict('Får patienten aktuelt blodfortyndende medicin?', ['Tbl. Eliquis 5 mg x 2.', '2024-01-01'], ['Opstartet AK-behandling med Eliquis, Hjertemagnyl seponeret.', '2024-02-01']), 'yes');
+    assert.equal(verdict('Får patienten aktuelt insulin?', ['Opstartes insulin: Inj. NovoRapid efter skema.', '2024-01-01'], ['Insulin seponeret ved udskrivelsen.', '2024-02-01']), 'no');
+  });
+  it('drug classes and abbreviations: brand names count, "LE" is not "let", graded doubt is doubt', () => {
+    assert.equal(verdict('Får patienten vanddrivende medicin?', 'Tbl. Furix 40 mg x 1.'), 'yes');
+    assert.equal(verdict('Får patienten PPI?', 'Tbl. Pantoprazol 40 mg x 1.'), 'yes');
+    assert.equal(verdict('Har patienten fået opioider?', 'Ingen morfika.'), 'no');
+    assert.equal(verdict('Har patienten lungeemboli?', 'Furix øges pga. let vægtøgning.'), 'not-found');
+    assert.equal(verdict('Har patienten lungeemboli?', 'Lungeemboli vurderes mindre sandsynlig, men kan ikke udelukkes.'), 'not-found');
+  });
+  it('"ingen kendte allergier" does not answer no for penicillin when another allergy is recorded', () => {
+    const q = 'Er patienten allergisk over for penicillin?';
+    assert.equal(decideAnswer(planQuestion(q), [item('p0', 'Ingen kendte allergier.', q), item('p1', 'jodholdigt kontrastmiddel (urticaria).', q, '2024-01-01', 'CAVE')]).verdict, 'not-found');
+  });
   it('the other side answers no', () => {
     assert.equal(verdict('Har patienten haft brud på venstre håndled?', 'Distal radiusfraktur på højre side.'), 'no');
     assert.equal(verdict('Har patienten haft brud på højre håndled?', 'Distal radiusfraktur på højre side.'), 'yes');

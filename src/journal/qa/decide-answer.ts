@@ -59,14 +59,27 @@ const termsOf = (item: LabelledItem) => [...new Set(item.label.mentions.map((m) 
 
 export function decideAnswer(plan: QuestionPlan, items: readonly LabelledItem[]): Decision {
   const votes = new Map(items.map((i) => [i.id, voteOf(plan, i)] as const));
+  // "Ingen kendte allergier" answers no for penicillin only when no passage or fact asserts a member of the class
+  // (an allergy to something else): the record contradicts itself and does not say.
+  const classIds = new Set(plan.concepts.filter((c) => c.isClass).map((c) => c.id));
+  const classAsserted = items.some((i) => {
+    const own = i.label.mentions.filter((m) => classIds.has(m.conceptId));
+    return own.length > 0 && own.every((m) => m.assertion === 'present') && (!i.structured || i.structured.active); // not "CAVE: Ingen kendte allergier"
+  });
+  if (classAsserted) for (const i of items) if (!complete(plan, i) && votes.get(i.id) === 'no') votes.set(i.id, 'none');
   let yes = items.filter((i) => votes.get(i.id) === 'yes');
   const no = items.filter((i) => votes.get(i.id) === 'no');
   if (plan.current) {
-    // "Now": a drug stopped (in a note or the structured list) at or after a statement that it is given is not given now.
+    // "Now": a drug stopped (in a note or the structured list) at or after a statement that it is given is not given now;
+    // a note's stop names its drug ("Insulin seponeret" stops "opstartes insulin: Inj. NovoRapid"), a structured stop all its terms.
     const stops = no.filter((i) => i.label.stopped || i.structured);
+    const stoppedTermsOf = (s: LabelledItem) => (s.structured ? termsOf(s) : s.label.stoppedTerms);
     yes = yes.filter((i) => {
       const terms = termsOf(i);
-      return terms.length === 0 || !terms.every((t) => stops.some((s) => termsOf(s).includes(t) && s.recorded >= i.recorded));
+      if (terms.length === 0) return true;
+      const stoppedFrom = (t: string) => stops.some((s) => s.recorded >= i.recorded && stoppedTermsOf(s).includes(t));
+      const noteStopsLater = (t: string) => stops.some((s) => !s.structured && s.recorded > i.recorded && s.label.stoppedTerms.includes(t));
+      return !(terms.every(stoppedFrom) || (!i.structured && terms.some(noteStopsLater)));
     });
   }
   const rank = (a: LabelledItem, b: LabelledItem) => b.score - a.score || (b.recorded > a.recorded ? 1 : b.recorded < a.recorded ? -1 : 0);

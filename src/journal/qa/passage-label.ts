@@ -13,7 +13,13 @@ export const QA_CONTEXT_RULES: ContextRuleSet = {
   id: `${DANISH_CONTEXT_RULES.id}+qa`,
   version: DANISH_CONTEXT_RULES.version,
   // "Ægtefællen er selv i behandling med Marevan": a bare "selv" does not end another person's scope here.
-  rules: [...DANISH_CONTEXT_RULES.rules.filter((r) => !(r.kind === 'terminator' && r.phrase === 'selv')), ...OTHER_PERSONS.map((phrase): CueRule => ({ phrase, kind: 'family', direction: 'forward' }))],
+  rules: [
+    ...DANISH_CONTEXT_RULES.rules.filter((r) => !(r.kind === 'terminator' && r.phrase === 'selv')),
+    ...OTHER_PERSONS.map((phrase): CueRule => ({ phrase, kind: 'family', direction: 'forward' })),
+    // "Lungeemboli vurderes mindre sandsynlig, men kan ikke udelukkes": a graded doubt on either side.
+    ...['mindre sandsynlig', 'mindre sandsynligt', 'lidet sandsynlig', 'lidet sandsynligt', 'usandsynlig', 'usandsynligt', 'uafklaret', 'uafklarede']
+      .map((phrase): CueRule => ({ phrase, kind: 'uncertain', direction: 'both' })),
+  ],
 };
 
 export interface ConceptMention {
@@ -33,6 +39,8 @@ export interface PassageLabel {
   readonly assertion: JournalAssertion;
   /** A drug is said to be stopped ("Marevan seponeret pga. blødning"). */
   readonly stopped: boolean;
+  /** The terms (lower case) said to be stopped: those in a clause with a stop cue. */
+  readonly stoppedTerms: readonly string[];
   readonly sides: ReadonlySet<Side>;
 }
 
@@ -40,14 +48,18 @@ const INFLECTION = '(?:erne|ernes|ene|en|et|ens|ets|er|ne|rne|r|n|t|e|s)?';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const patternCache = new Map<string, RegExp>();
 
-/** A term as a whole word with Danish endings; terms of 5+ letters also as the head of a compound. */
+/** An abbreviation in capitals ("LE", "KOL", "PPI"): matched as written, so "LE" is not the word "let". */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]{1,4}$/u;
+
+/** A term as a whole word with Danish endings; terms of 5+ letters also as the head of a compound; abbreviations in capitals case-sensitively ("KOL'en"). */
 function termPattern(term: string): RegExp {
   let re = patternCache.get(term);
   if (!re) {
     const body = term.trim().split(/\s+/u).map(escape).join('\\s+');
+    const acronym = ACRONYM.test(term.trim());
     const compound = /^\p{L}{5,}$/u.test(term.trim()) ? '\\p{L}*' : '';
-    const suffix = /\p{L}$/u.test(term.trim()) ? INFLECTION : '';
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${compound}${body}${suffix}(?![\\p{L}\\p{N}])`, 'giu');
+    const suffix = acronym ? "(?:['’]\\p{L}{1,4})?" : /\p{L}$/u.test(term.trim()) ? INFLECTION : '';
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${compound}${body}${suffix}(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu');
     patternCache.set(term, re);
   }
   re.lastIndex = 0;
@@ -55,6 +67,28 @@ function termPattern(term: string): RegExp {
 }
 
 const hasWord = (text: string, word: string) => termPattern(word).test(text);
+
+/**
+ * The mentions said to be stopped: a stop cue in the same clause as the mention (clauses split
+ * at , and ;), so "Opstartet AK-behandling med Eliquis, Hjertemagnyl seponeret" does not stop Eliquis;
+ * a leading "Seponeret:" covers the whole passage.
+ */
+function stoppedMentions(text: string, mentions: readonly ConceptMention[]): ConceptMention[] {
+  const cues = STOP_CUES.flatMap((w) => [...text.matchAll(termPattern(w))].map((m) => ({ start: indexToCodePoint(text, m.index), end: indexToCodePoint(text, m.index + m[0].length) })));
+  if (cues.length === 0) return [];
+  if (cues.some((c) => /^\s*:/u.test([...text].slice(c.end).join('')))) return [...mentions];
+  const chars = [...text];
+  const clauseOf = (cp: number) => {
+    let from = cp, to = cp;
+    while (from > 0 && !/[,;]/u.test(chars[from - 1]!)) from--;
+    while (to < chars.length && !/[,;]/u.test(chars[to]!)) to++;
+    return [from, to] as const;
+  };
+  return mentions.filter((m) => {
+    const [from, to] = clauseOf(m.start);
+    return cues.some((c) => c.start >= from && c.end <= to);
+  });
+}
 
 /** The assertion of one finding's context; relatives and other persons first, then hypothetical, negation, doubt, history. */
 export function assertionOf(a: ContextAssessment): JournalAssertion {
@@ -87,13 +121,15 @@ export function labelPassage(passage: string, concepts: readonly Concept[], sect
       }
     }
   }
+  const stopped = stoppedMentions(text, mentions);
   const assertion = mentions.reduce<JournalAssertion>((best, m) => (RANK[m.assertion] > RANK[best] ? m.assertion : best), 'present');
   const sides = new Set<Side>((Object.keys(SIDE_WORDS) as Side[]).filter((side) => SIDE_WORDS[side].some((w) => hasWord(text, w))));
   return {
     mentions,
     covered: new Set(mentions.map((m) => m.conceptId)),
     assertion,
-    stopped: STOP_CUES.some((w) => hasWord(text, w)),
+    stopped: stopped.length > 0,
+    stoppedTerms: [...new Set(stopped.map((m) => m.term.toLowerCase()))],
     sides,
   };
 }

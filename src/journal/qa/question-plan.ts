@@ -118,7 +118,7 @@ export function planQuestion(question: string): QuestionPlan {
   return {
     question,
     concepts,
-    current: has('aktuelt') || has('aktuel') || has('aktuelle') || /^får\b/u.test(lower) || has('nu'),
+    current: has('aktuelt') || has('aktuel') || has('aktuelle') || /^(?:får|tager|bruger)\b/u.test(lower) || has('nu') || has('stadig') || has('fortsat') || has('i behandling med'),
     family: has('familien') || has('familie') || has('slægten'),
     selfOnly: has('selv'),
     suspicion: has('mistanke') || has('mistænkt'),
