@@ -151,5 +151,18 @@ for (const store of STORES) {
       assert.equal(res.status, 403, res.text);
       assert.deepEqual(await stored(), before, 'neither Binary nor DocumentReference was stored');
     });
+
+    it('a letter that came from another system with its text inline is shown from that attachment', async () => {
+      const letter = 'Kære kolleger. Henvises med åndenød. Ingen kendte allergier.';
+      const created = await t.kerne.repo.create({
+        resourceType: 'DocumentReference', status: 'current', subject: { reference: `Patient/${ids.patient}` }, description: 'Henvisning fra egen læge',
+        content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: Buffer.from(letter).toString('base64'), title: 'Henvisning' } }],
+      } as Resource);
+      const content = await download('doctor', created.stored.id);
+      assert.equal(content.statusCode, 200, content.body);
+      assert.equal(content.headers['content-type'], 'text/plain; charset=utf-8', 'shown as text');
+      assert.equal(content.body, letter, 'the inline text');
+      assert.equal((await download('stranger', created.stored.id)).statusCode, 403, 'and only to those who may read the record');
+    });
   });
 }

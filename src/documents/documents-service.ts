@@ -72,14 +72,25 @@ export class DocumentsService {
   }
 
   /** The bytes of a document the caller may read; the Binary must belong to the document's patient. */
+  /**
+   * The document's file: its Binary (read as Kerne, after the caller's read of the DocumentReference,
+   * and only when the Binary belongs to the same patient), or, for a document that came with its
+   * content inline (a letter from another system, the demo's GP letters), that inline attachment.
+   */
   async content(caller: Caller, documentId: string): Promise<DocumentContent> {
     const document = JSON.parse((await caller.repo.read('DocumentReference', documentId)).json!) as DocumentReference;
-    const attachment = (document.content ?? []).map((c) => c.attachment).find((a) => a?.url?.startsWith('Binary/'));
+    const attachments = (document.content ?? []).map((c) => c.attachment).filter((a) => a !== undefined);
+    const attachment = attachments.find((a) => a.url?.startsWith('Binary/'));
     const binaryId = attachment?.url?.slice('Binary/'.length);
-    if (!attachment || !binaryId) throw new FhirError(404, IssueType.notFound, `DocumentReference/${documentId} has no archived file`);
+    const shown = (type: string | undefined) => Object.values(DocumentContentType).find((t) => t === type?.split(';')[0]?.trim().toLowerCase());
+    if (!attachment || !binaryId) {
+      const inline = attachments.find((a) => a.data && shown(a.contentType));
+      if (!inline) throw new FhirError(404, IssueType.notFound, `DocumentReference/${documentId} has no archived file`);
+      return { contentType: shown(inline.contentType)!, bytes: Buffer.from(inline.data!, 'base64'), title: inline.title ?? document.description ?? documentId };
+    }
     const binary = JSON.parse((await this.#repo.read('Binary', binaryId)).json!) as Binary;
     if (!document.subject?.reference || binary.securityContext?.reference !== document.subject.reference) throw notFound(`The file of DocumentReference/${documentId}`);
-    const contentType = Object.values(DocumentContentType).find((t) => t === binary.contentType);
+    const contentType = shown(binary.contentType);
     if (!contentType) throw new FhirError(404, IssueType.notSupported, `The file of DocumentReference/${documentId} is of a type Kerne does not show`);
     return { contentType, bytes: Buffer.from(binary.data ?? '', 'base64'), title: attachment.title ?? document.description ?? documentId };
   }
