@@ -30,7 +30,7 @@ describe('generateDemoPopulation', () => {
     assert.match(org.request!.ifNoneExist!, /^identifier=urn:oid:1\.2\.208\.176\.1\.1\|\d{11,}$/, 'the hospital is a conditional create on its SOR number');
     assert.ok(bundle.entry!.filter((e) => e.resource!.resourceType === 'Practitioner').every((e) => e.request!.ifNoneExist), 'clinicians are conditional creates');
     const conditional = bundle.entry!.filter((e) => e.request!.ifNoneExist).map((e) => e.resource!.resourceType);
-    assert.deepEqual([...new Set(conditional)].sort(), ['Device', 'Organization', 'Practitioner'], 'only the hospital, its units, the clinicians and the bed monitors (by EUI-64) are conditional creates');
+    assert.deepEqual([...new Set(conditional)].sort(), ['Device', 'Organization', 'Practitioner', 'Questionnaire'], 'only the hospital, its units, the GP practices and home-care units, the clinicians, the bed monitors (by EUI-64) and the PRO questionnaire (by url) are conditional creates');
   });
 
   test('has the asked number of patients with Danish names, addresses and the demo tag on every resource', () => {

@@ -3,7 +3,8 @@
  * Sygehus: the hospital, its units and clinicians, its wards, rooms and beds (hospital-places.ts),
  * and patients with a history (history.ts) of whom most are there now: admitted to a ward
  * (admissions.ts), on their way in, or in the emergency department (emergency.ts), with the wards'
- * service tasks and a transfer under way (ward-tasks.ts). Who is where is planned in stay-plan.ts.
+ * service tasks and a transfer under way (ward-tasks.ts), and their course with the GP and the
+ * municipality (cross-sector.ts). Who is where is planned in stay-plan.ts.
  *
  * Pure: the same seed, size and reference instant give the same Bundle, and every timestamp is
  * relative to `now`. Every entry is a POST with a urn:uuid fullUrl and references use those, so it
@@ -14,6 +15,7 @@ import type { Bundle } from '@medplum/fhirtypes';
 import { addBedMonitors } from './bed-monitors.ts';
 import { addIncomingStay, addWardStay, type AdmittedStay } from './admissions.ts';
 import { BundleBuilder } from './bundle-builder.ts';
+import { crossSectorEntries } from './cross-sector.ts';
 import type { Named, StayContext } from './demo-context.ts';
 import { addEmergencyStay, ED_CASES } from './emergency.ts';
 import { addPatientHistory } from './history.ts';
@@ -71,5 +73,7 @@ export function generateDemoPopulation(options: DemoPopulationOptions): Bundle {
     else if (stay?.kind === 'emergency') addEmergencyStay(ctx, patientRef, ED_CASES[stay.edCase]!);
   }
   addWardTasks(ctx, admitted, plan.cleaning);
+  // Last, from its own seeded stream: everything above keeps its ids and draws.
+  b.entries.push(...crossSectorEntries(b.entries, { seed: options.seed, now }).entries);
   return { resourceType: 'Bundle', type: 'transaction', entry: b.entries };
 }
