@@ -44,6 +44,13 @@ describe('sentences', () => {
     assert.deepEqual(texts(splitSentences('Hoste, feber osv. i flere dage.')), ['Hoste, feber osv. i flere dage.'], 'lower case after osv.');
   });
 
+  test('dosing abbreviations after the dose end a sentence before a capital letter; "i.v." before a drug does not', () => {
+    assert.deepEqual(texts(splitSentences('Pt. har fået Panodil p.n. Ingen morfika.')), ['Pt. har fået Panodil p.n.', 'Ingen morfika.'], 'p.n. then a new sentence');
+    assert.deepEqual(texts(splitSentences('Panodil 1 g x 4 dgl. Fragmin 5000 IE s.c. Kontrol i morgen.')), ['Panodil 1 g x 4 dgl.', 'Fragmin 5000 IE s.c.', 'Kontrol i morgen.'], 'dgl. and s.c.');
+    assert.deepEqual(texts(splitSentences('Morfin 5 mg p.n. ved smerter.')), ['Morfin 5 mg p.n. ved smerter.'], 'lower case after p.n.');
+    assert.deepEqual(texts(splitSentences('Behandles med i.v. Tazocin.')), ['Behandles med i.v. Tazocin.'], 'i.v. before the drug');
+  });
+
   test('closing brackets stay with their sentence', () => {
     assert.deepEqual(texts(splitSentences('Hoste (tørhoste.) Feber.')), ['Hoste (tørhoste.)', 'Feber.'], 'bracket kept');
   });

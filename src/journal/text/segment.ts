@@ -82,8 +82,8 @@ function periodEndsSentence(line: string, dot: number, next: string): boolean {
   let from = dot;
   while (from > 0 && !WHITESPACE.test(line[from - 1] ?? ' ')) from--;
   const token = line.slice(from, dot + 1).replace(/^[([{"'«]+/u, '').toLowerCase();
-  if (NON_TERMINAL.has(token) || /^(?:\p{L}\.){2,}$/u.test(token)) return false;
   if (TERMINAL.has(token)) return startsUpper(next);
+  if (NON_TERMINAL.has(token) || /^(?:\p{L}\.){2,}$/u.test(token)) return false;
   if (/^\d[\d.,/:-]*\.$/u.test(token)) return !startsLower(next);
   return true;
 }
