@@ -75,7 +75,7 @@ export async function loadOverviewInput(repo: FhirRepository, patientId: string,
 export async function overviewFor(caller: Caller, patientId: string, now: Date): Promise<JournalOverview> {
   const started = performance.now();
   await caller.repo.read('Patient', patientId); // 403/404 as an OperationOutcome; audited
-  const user = caller.principal.subject;
+  const user = { issuer: caller.principal.issuer, subject: caller.principal.subject };
   const lastOpened = await lastOpenedAt(caller.repo.db, user, patientId);
   const input = await loadOverviewInput(caller.repo, patientId, now, lastOpened);
   const overview = buildOverview(input);
