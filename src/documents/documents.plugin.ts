@@ -10,13 +10,13 @@ import type { Caller } from '../logistics/index.ts';
 import { DOCUMENT_CATEGORIES, isDocumentCategory, MAX_DOCUMENT_BYTES } from './api-types.ts';
 import type { DocumentsService } from './documents-service.ts';
 import { checkUpload } from './upload-request.ts';
+import { isValidId } from '../fhir/repository/index.ts';
 
 export interface DocumentsPluginOptions {
   readonly service: DocumentsService;
   readonly callerFor: (req: FastifyRequest) => Promise<Caller>;
 }
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 /** The file as base64 (4 characters per 3 bytes) and the other fields. */
 export const UPLOAD_BODY_LIMIT = Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024;
 
@@ -27,7 +27,7 @@ export async function documentsPlugin(app: FastifyInstance, options: DocumentsPl
   const { service, callerFor } = options;
   const idParam = (req: FastifyRequest, name: string) => {
     const id = (req.params as Record<string, string>)[name] ?? '';
-    if (!ID.test(id)) throw badRequest(`Invalid ${name}`, name);
+    if (!isValidId(id)) throw badRequest(`Invalid ${name}`, name);
     return id;
   };
 

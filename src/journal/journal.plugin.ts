@@ -11,8 +11,8 @@ import { overviewRoutes } from './overview/index.ts';
 import { askRoutes } from './qa/index.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { searchPassages } from './search/passage-store.ts';
+import { isValidId } from '../fhir/repository/index.ts';
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 export async function journalPlugin(app: FastifyInstance, options: { callerFor: (req: FastifyRequest) => Promise<Caller>; now?: () => Date; model?: LanguageModel }): Promise<void> {
   const now = options.now ?? (() => new Date());
@@ -20,7 +20,7 @@ export async function journalPlugin(app: FastifyInstance, options: { callerFor: 
   await askRoutes(app, options); // POST …/ask and POST /api/journal/ai-events/:eventId/actions
   app.get('/api/journal/patients/:patientId/search', async (req): Promise<JournalSearchResult> => {
     const patientId = (req.params as Record<string, string>).patientId ?? '';
-    if (!ID.test(patientId)) throw badRequest('Invalid patientId', 'patientId');
+    if (!isValidId(patientId)) throw badRequest('Invalid patientId', 'patientId');
     const query = String((req.query as Record<string, unknown>).q ?? '').trim();
     if (query.length < 2 || query.length > 200) throw badRequest('Search for 2 to 200 characters', 'q');
     const limit = Math.min(50, Math.max(1, Number((req.query as Record<string, unknown>).limit ?? 20) || 20));

@@ -14,6 +14,7 @@ import { openEventStream } from './event-stream.ts';
 import type { LiveHub } from './live-hub.ts';
 import type { LogisticsActions } from './logistics-actions.ts';
 import { Triage, type TaskKind } from './model.ts';
+import { isValidId } from '../fhir/repository/index.ts';
 
 export interface Caller {
   readonly principal: Principal;
@@ -33,7 +34,6 @@ export interface LogisticsPluginOptions {
 }
 
 const SCREENS = new Set<Screen>(['wall', 'list', 'phone']);
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 type Q = Record<string, string | undefined>;
 type P = Record<string, string>;
@@ -48,7 +48,7 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
   };
   const idParam = (p: P, name: string) => {
     const id = p[name] ?? '';
-    if (!ID.test(id)) throw badRequest(`Invalid ${name}`, name);
+    if (!isValidId(id)) throw badRequest(`Invalid ${name}`, name);
     return id;
   };
   /** The action named in the path, if it is one of `allowed`; otherwise a 400. */
@@ -90,8 +90,8 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
     (req) => `tasks:${(req.query as Q).group ?? ''}:${(req.query as Q).wardId ?? ''}`,
     (req, c) => {
       const q = req.query as Q;
-      if (q.group !== undefined && !ID.test(q.group)) throw badRequest('Invalid group', 'group');
-      if (q.wardId !== undefined && !ID.test(q.wardId)) throw badRequest('Invalid wardId', 'wardId');
+      if (q.group !== undefined && !isValidId(q.group)) throw badRequest('Invalid group', 'group');
+      if (q.wardId !== undefined && !isValidId(q.wardId)) throw badRequest('Invalid wardId', 'wardId');
       return boards.tasks(c.repo, q.group, q.wardId);
     },
   );
@@ -142,7 +142,7 @@ export async function logisticsPlugin(app: FastifyInstance, options: LogisticsPl
     const p = req.params as P;
     const action = actionOf(p, ['accept', 'reject', 'assign-bed', 'move'] as const, 'transfer');
     const input = action === 'assign-bed' ? body(req) : {};
-    if (action === 'assign-bed' && (typeof input.bedId !== 'string' || !ID.test(input.bedId))) throw badRequest('Name the bed: { "bedId": "<Location id>" }', 'bedId');
+    if (action === 'assign-bed' && (typeof input.bedId !== 'string' || !isValidId(input.bedId))) throw badRequest('Name the bed: { "bedId": "<Location id>" }', 'bedId');
     return actions.transferAction(await callerFor(req), idParam(p, 'id'), action, input.bedId as string | undefined);
   });
 

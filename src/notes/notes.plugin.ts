@@ -9,8 +9,8 @@ import { badRequest } from '../errors/index.ts';
 import type { Caller } from '../logistics/index.ts';
 import type { AmendNoteRequest, CreateNoteRequest, NoteView } from './api-types.ts';
 import type { NotesService } from './notes-service.ts';
+import { isValidId } from '../fhir/repository/index.ts';
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 type P = Record<string, string>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,7 +28,7 @@ export async function notesPlugin(app: FastifyInstance, options: { service: Note
   const { service, callerFor } = options;
   const idParam = (req: FastifyRequest, name: string) => {
     const id = (req.params as P)[name] ?? '';
-    if (!ID.test(id)) throw badRequest(`Invalid ${name}`, name);
+    if (!isValidId(id)) throw badRequest(`Invalid ${name}`, name);
     return id;
   };
   const body = (req: FastifyRequest): Record<string, unknown> => {

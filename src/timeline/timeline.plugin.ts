@@ -9,8 +9,8 @@ import type { Caller } from '../logistics/index.ts';
 import type { TimelineResult } from './api-types.ts';
 import { loadTimeline } from './timeline-loader.ts';
 import { parseTimelineQuery } from './timeline-query.ts';
+import { isValidId } from '../fhir/repository/index.ts';
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 export interface TimelinePluginOptions {
   readonly callerFor: (req: FastifyRequest) => Promise<Caller>;
@@ -21,7 +21,7 @@ export async function timelinePlugin(app: FastifyInstance, options: TimelinePlug
   const now = options.now ?? (() => new Date());
   app.get('/api/timeline/patients/:patientId', async (req): Promise<TimelineResult> => {
     const patientId = (req.params as Record<string, string>).patientId ?? '';
-    if (!ID.test(patientId)) throw badRequest('Invalid patientId', 'patientId');
+    if (!isValidId(patientId)) throw badRequest('Invalid patientId', 'patientId');
     const query = parseTimelineQuery(req.query as Record<string, unknown>);
     const caller = await options.callerFor(req);
     return loadTimeline(caller.repo, patientId, query, now());

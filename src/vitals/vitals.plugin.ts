@@ -12,6 +12,7 @@ import {
 } from './request-schemas.ts';
 import { CHARTING_ROLES, requireRole } from './roles.ts';
 import type { VitalsService } from './vitals-service.ts';
+import { isValidId } from '../fhir/repository/index.ts';
 
 export interface VitalsPluginOptions {
   readonly service: VitalsService;
@@ -19,7 +20,6 @@ export interface VitalsPluginOptions {
   readonly now?: () => Date;
 }
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 type P = Record<string, string>;
 
 export async function vitalsPlugin(app: FastifyInstance, options: VitalsPluginOptions): Promise<void> {
@@ -27,7 +27,7 @@ export async function vitalsPlugin(app: FastifyInstance, options: VitalsPluginOp
   const now = options.now ?? (() => new Date());
   const idParam = (req: FastifyRequest, name: string) => {
     const id = (req.params as P)[name] ?? '';
-    if (!ID.test(id)) throw badRequest(`Invalid ${name}`, name);
+    if (!isValidId(id)) throw badRequest(`Invalid ${name}`, name);
     return id;
   };
   const charting = async (req: FastifyRequest, what: string) => {
@@ -47,7 +47,7 @@ export async function vitalsPlugin(app: FastifyInstance, options: VitalsPluginOp
   app.post('/api/vitals/patients/:patientId/orders', async (req) => service.order(await callerFor(req), idParam(req, 'patientId'), parseBody(ScoreOrderSchema, req.body)));
   app.get('/api/vitals/escalations', async (req) => {
     const wardId = (req.query as Record<string, string | undefined>).wardId;
-    if (wardId !== undefined && !ID.test(wardId)) throw badRequest('Invalid wardId', 'wardId');
+    if (wardId !== undefined && !isValidId(wardId)) throw badRequest('Invalid wardId', 'wardId');
     return service.escalations(await callerFor(req), wardId);
   });
   app.post('/api/vitals/escalations/:taskId/acknowledge', async (req) => service.acknowledge(await callerFor(req), idParam(req, 'taskId'), parseBody(AcknowledgeSchema, req.body).note));

@@ -3,6 +3,7 @@
  * quantities, references. @see https://hl7.org/fhir/R4/search.html#escaping @see https://hl7.org/fhir/R4/search.html#prefix
  */
 import { badRequest } from '../../errors/index.ts';
+import { isValidId } from '../repository/fhir-id.ts';
 import { dateRange, decimalRange, normalizeString } from './normalize.ts';
 import { parseReference } from './references.ts';
 import { PREFIXES, type DateValue, type NumberValue, type Prefix, type QuantityValue, type ReferenceValue, type TokenValue } from './search-query.ts';
@@ -86,8 +87,6 @@ export function parseStringValue(raw: string, exact: boolean): string {
   return exact ? s : normalizeString(s);
 }
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
-
 /** A reference value: `id`, `Type/id`, an absolute URL (local ones become Type/id), or a canonical URL. */
 export function parseReferenceValue(raw: string, name: string, baseUrl: string, typeModifier: string | undefined): ReferenceValue {
   let v = unescape(raw);
@@ -99,10 +98,10 @@ export function parseReferenceValue(raw: string, name: string, baseUrl: string, 
       if (v.slice(0, slash) !== typeModifier) throw badRequest(`Reference '${v}' does not match the type modifier :${typeModifier}`, name);
       v = v.slice(slash + 1);
     }
-    if (!ID.test(v)) throw badRequest(`Invalid id '${v.slice(0, 70)}' in search parameter '${name}'`, name);
+    if (!isValidId(v)) throw badRequest(`Invalid id '${v.slice(0, 70)}' in search parameter '${name}'`, name);
     return { type: typeModifier, id: v };
   }
-  if (ID.test(v)) return { id: v };
+  if (isValidId(v)) return { id: v };
   const parsed = parseReference(v);
   if (parsed.type && parsed.id && !parsed.url) return { type: parsed.type, id: parsed.id };
   if (parsed.url && parsed.type) return { url: parsed.url };

@@ -11,8 +11,8 @@ import type { Caller } from '../../logistics/index.ts';
 import type { JournalOverview, JournalSource } from '../api-types.ts';
 import { overviewFor } from './overview-service.ts';
 import { sourceView } from './source-view.ts';
+import { isValidId } from '../../fhir/repository/index.ts';
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const VERSION = /^\d{1,9}$/;
 const OFFSET = /^\d{1,9}$/;
 
@@ -21,7 +21,7 @@ export async function overviewRoutes(app: FastifyInstance, options: { callerFor:
 
   app.get('/api/journal/patients/:patientId/overview', async (req): Promise<JournalOverview> => {
     const patientId = (req.params as Record<string, string>).patientId ?? '';
-    if (!ID.test(patientId)) throw badRequest('Invalid patientId', 'patientId');
+    if (!isValidId(patientId)) throw badRequest('Invalid patientId', 'patientId');
     return overviewFor(await options.callerFor(req), patientId, now());
   });
 
@@ -29,7 +29,7 @@ export async function overviewRoutes(app: FastifyInstance, options: { callerFor:
     const { type = '', id = '' } = req.params as Record<string, string>;
     const query = req.query as Record<string, unknown>;
     if (!isResourceType(type)) throw badRequest(`Unknown resource type '${type.slice(0, 40)}'`, 'type');
-    if (!ID.test(id)) throw badRequest('Invalid id', 'id');
+    if (!isValidId(id)) throw badRequest('Invalid id', 'id');
     const version = query.version === undefined ? undefined : String(query.version);
     if (version !== undefined && !VERSION.test(version)) throw badRequest('version must be a version id (digits)', 'version');
     const [start, end] = [query.start, query.end].map((v) => (v === undefined ? undefined : String(v)));

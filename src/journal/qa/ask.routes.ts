@@ -11,8 +11,8 @@ import { readAiAnswer, recordAiAction } from '../ai-audit/index.ts';
 import { AiUserAction, type JournalAnswer, type JournalCitation } from '../api-types.ts';
 import type { LanguageModel } from '../llm/index.ts';
 import { ask, aiUserOf } from './ask.ts';
+import { isValidId } from '../../fhir/repository/index.ts';
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ACTIONS: ReadonlySet<string> = new Set(Object.values(AiUserAction));
 /** A citation id (S1, R2) or a citation object. */
@@ -26,7 +26,7 @@ const isCitation = (c: unknown): c is JournalCitation => {
 export async function askRoutes(app: FastifyInstance, options: { callerFor: (req: FastifyRequest) => Promise<Caller>; model?: LanguageModel }): Promise<void> {
   app.post('/api/journal/patients/:patientId/ask', async (req): Promise<JournalAnswer> => {
     const patientId = (req.params as Record<string, string>).patientId ?? '';
-    if (!ID.test(patientId)) throw badRequest('Invalid patientId', 'patientId');
+    if (!isValidId(patientId)) throw badRequest('Invalid patientId', 'patientId');
     const body = req.body as { question?: unknown } | undefined;
     const question = typeof body?.question === 'string' ? body.question.trim() : undefined;
     if (question === undefined) throw badRequest('Give the question as {"question": "…"}', 'question');
