@@ -7,7 +7,7 @@ import type {
   AllergyIntolerance, Condition, DiagnosticReport, Encounter, MedicationRequest, MedicationStatement, Observation, Resource, ServiceRequest,
 } from '@medplum/fhirtypes';
 import type { FhirRepository } from '../../fhir/repository/index.ts';
-import type { Caller } from '../../logistics/index.ts';
+import { searchResources, type Caller } from '../../logistics/index.ts';
 import type { JournalOverview } from '../api-types.ts';
 import { buildOverview } from './build-overview.ts';
 import { MAX_NEW_ITEMS } from './new-since-last-visit.ts';
@@ -35,11 +35,6 @@ export async function searchAll<T extends Resource>(repo: FhirRepository, resour
   return out;
 }
 
-async function searchSome<T extends Resource>(repo: FhirRepository, resourceType: string, params: [string, string][]): Promise<T[]> {
-  const result = await repo.search({ resourceType, params, baseUrl: '', handling: 'strict' });
-  return result.entries.filter((e) => e.mode === 'match').map((e) => JSON.parse(e.json) as T);
-}
-
 /** Reads what the overview is built from, as the caller may see it. */
 export async function loadOverviewInput(repo: FhirRepository, patientId: string, now: Date, lastOpened?: string): Promise<OverviewInput> {
   const subject: [string, string] = ['subject', `Patient/${patientId}`];
@@ -48,13 +43,13 @@ export async function loadOverviewInput(repo: FhirRepository, patientId: string,
     searchAll<MedicationStatement>(repo, 'MedicationStatement', [subject]),
     searchAll<MedicationRequest>(repo, 'MedicationRequest', [subject]),
     searchAll<Condition>(repo, 'Condition', [subject]),
-    searchSome<Encounter>(repo, 'Encounter', [subject, ['_sort', '-date'], ['_count', '10']]),
+    searchResources<Encounter>(repo, 'Encounter', [subject, ['_sort', '-date'], ['_count', '10']]),
     searchAll<ServiceRequest>(repo, 'ServiceRequest', [subject, ['status', 'active']]),
     searchAll(repo, 'Composition', [subject]),
     searchAll(repo, 'DocumentReference', [subject]),
     searchAll<DiagnosticReport>(repo, 'DiagnosticReport', [subject]),
-    Promise.all(VITAL_SIGNS.map((v) => searchSome<Observation>(repo, 'Observation', [subject, ['code', `http://loinc.org|${v.code}`], ['status', 'final'], ['_sort', '-date'], ['_count', '3']]))).then((x) => x.flat()),
-    searchSome<Observation>(repo, 'Observation', [subject, ['code', EARLY_WARNING_CODES.join(',')], ['_sort', '-date'], ['_count', '1']]),
+    Promise.all(VITAL_SIGNS.map((v) => searchResources<Observation>(repo, 'Observation', [subject, ['code', `http://loinc.org|${v.code}`], ['status', 'final'], ['_sort', '-date'], ['_count', '3']]))).then((x) => x.flat()),
+    searchResources<Observation>(repo, 'Observation', [subject, ['code', EARLY_WARNING_CODES.join(',')], ['_sort', '-date'], ['_count', '1']]),
   ]);
   const requestIds = serviceRequests.map((r) => r.id!).filter(Boolean);
   const basedOn: [string, string] = ['based-on', requestIds.map((id) => `ServiceRequest/${id}`).join(',')];
@@ -62,7 +57,7 @@ export async function loadOverviewInput(repo: FhirRepository, patientId: string,
     ? [...reports.filter((r) => r.basedOn?.length), ...(await searchAll<Observation>(repo, 'Observation', [basedOn]))]
     : [];
   const changedSinceLastVisit = lastOpened
-    ? (await Promise.all(CHANGE_TYPES.map(([type, param]) => searchSome(repo, type, [[param, `Patient/${patientId}`], ['_lastUpdated', `gt${lastOpened}`], ['_sort', '-_lastUpdated'], ['_count', String(MAX_NEW_ITEMS)]])))).flat()
+    ? (await Promise.all(CHANGE_TYPES.map(([type, param]) => searchResources(repo, type, [[param, `Patient/${patientId}`], ['_lastUpdated', `gt${lastOpened}`], ['_sort', '-_lastUpdated'], ['_count', String(MAX_NEW_ITEMS)]])))).flat()
     : [];
   const documents = [...compositions, ...documentReferences, ...reports].filter((r) => !isRetired(r)).map(textDocument).filter((d) => d !== undefined);
   return {
